@@ -1,0 +1,277 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "namespace-tcp-socket.h"
+
+#include "net-namespace.h"
+
+#include "ns3/inet-socket-address.h"
+#include "ns3/log.h"
+#include "ns3/packet.h"
+#include "ns3/tcp-header.h"
+#include "ns3/tcp-option.h"
+
+#include <sstream>
+
+namespace ns3
+{
+namespace netns
+{
+
+NS_LOG_COMPONENT_DEFINE("NamespaceTcpSocket");
+
+NS_OBJECT_ENSURE_REGISTERED(NamespaceTcpSocket);
+
+TypeId
+NamespaceTcpSocket::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::netns::NamespaceTcpSocket")
+                            .SetParent<TcpSocketBase>()
+                            .SetGroupName("Netns")
+                            .AddConstructor<NamespaceTcpSocket>();
+    return tid;
+}
+
+TypeId
+NamespaceTcpSocket::GetInstanceTypeId() const
+{
+    return NamespaceTcpSocket::GetTypeId();
+}
+
+NamespaceTcpSocket::NamespaceTcpSocket()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+NamespaceTcpSocket::NamespaceTcpSocket(const NamespaceTcpSocket& listener)
+    : TcpSocketBase(listener)
+{
+    NS_LOG_FUNCTION(this << &listener);
+    m_account.OpenAccepted(listener.m_account);
+}
+
+NamespaceTcpSocket::~NamespaceTcpSocket()
+{
+    NS_LOG_FUNCTION(this);
+    m_account.Release();
+}
+
+void
+NamespaceTcpSocket::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    m_account.Release();
+    TcpSocketBase::DoDispose();
+}
+
+void
+NamespaceTcpSocket::Open(Ptr<Namespace> ns, const Credentials& credentials)
+{
+    m_account.Open(ns, credentials, Transport::Tcp);
+}
+
+SocketAccount&
+NamespaceTcpSocket::GetAccount()
+{
+    return m_account;
+}
+
+int
+NamespaceTcpSocket::Finish(int result, const std::string& what)
+{
+    m_useAccountErrno = false;
+    if (result >= 0)
+    {
+        m_account.SetLastStatus(Status());
+        return result;
+    }
+    const int errnum = ErrnoFromSocketError(TcpSocketBase::GetErrno());
+    m_account.SetLastStatus(Status::Error(errnum, what + " failed: " + ErrnoText(errnum)));
+    return result;
+}
+
+Socket::SocketErrno
+NamespaceTcpSocket::GetErrno() const
+{
+    if (m_useAccountErrno)
+    {
+        return m_account.GetLastSocketErrno();
+    }
+    return TcpSocketBase::GetErrno();
+}
+
+void
+NamespaceTcpSocket::RecordEnds(const Address& peer)
+{
+    Address local;
+    if (GetSockName(local) != 0 || !InetSocketAddress::IsMatchingType(local))
+    {
+        return;
+    }
+    const InetSocketAddress inetLocal = InetSocketAddress::ConvertFrom(local);
+    Ipv4Address peerAddress = Ipv4Address::GetAny();
+    uint16_t peerPort = 0;
+    if (InetSocketAddress::IsMatchingType(peer))
+    {
+        const InetSocketAddress inetPeer = InetSocketAddress::ConvertFrom(peer);
+        peerAddress = inetPeer.GetIpv4();
+        peerPort = inetPeer.GetPort();
+    }
+    m_account.RecordBinding(inetLocal.GetIpv4(), inetLocal.GetPort(), peerAddress, peerPort);
+}
+
+int
+NamespaceTcpSocket::Bind()
+{
+    NS_LOG_FUNCTION(this);
+    Status allowed = m_account.CheckBind(Ipv4Address::GetAny(), 0);
+    if (!allowed.IsOk())
+    {
+        m_account.SetLastStatus(allowed);
+        m_useAccountErrno = true;
+        return -1;
+    }
+    const int result = Finish(TcpSocketBase::Bind(), "bind");
+    if (result == 0)
+    {
+        RecordEnds(Address());
+    }
+    return result;
+}
+
+int
+NamespaceTcpSocket::Bind(const Address& address)
+{
+    NS_LOG_FUNCTION(this << address);
+    if (!InetSocketAddress::IsMatchingType(address))
+    {
+        return Finish(TcpSocketBase::Bind(address), "bind");
+    }
+    const InetSocketAddress inet = InetSocketAddress::ConvertFrom(address);
+    Status allowed = m_account.CheckBind(inet.GetIpv4(), inet.GetPort());
+    if (!allowed.IsOk())
+    {
+        NS_LOG_LOGIC("bind to " << inet.GetIpv4() << ":" << inet.GetPort()
+                                << " rejected: " << allowed.ToString());
+        m_account.SetLastStatus(allowed);
+        m_useAccountErrno = true;
+        return -1;
+    }
+    const int result = Finish(TcpSocketBase::Bind(address), "bind");
+    if (result == 0)
+    {
+        RecordEnds(Address());
+    }
+    return result;
+}
+
+int
+NamespaceTcpSocket::Connect(const Address& address)
+{
+    NS_LOG_FUNCTION(this << address);
+    const int result = Finish(TcpSocketBase::Connect(address), "connect");
+    if (result == 0)
+    {
+        RecordEnds(address);
+    }
+    return result;
+}
+
+int
+NamespaceTcpSocket::Listen()
+{
+    NS_LOG_FUNCTION(this);
+    Status allowed = m_account.CheckListen();
+    if (!allowed.IsOk())
+    {
+        m_account.SetLastStatus(allowed);
+        m_useAccountErrno = true;
+        return -1;
+    }
+    const bool wasBound = m_account.IsBound();
+    const int result = Finish(TcpSocketBase::Listen(), "listen");
+    if (result == 0)
+    {
+        if (!wasBound)
+        {
+            RecordEnds(Address());
+        }
+        m_account.MarkListening();
+    }
+    return result;
+}
+
+int
+NamespaceTcpSocket::Close()
+{
+    NS_LOG_FUNCTION(this);
+    const int result = Finish(TcpSocketBase::Close(), "close");
+    m_account.Release();
+    return result;
+}
+
+void
+NamespaceTcpSocket::DoForwardUp(Ptr<Packet> packet,
+                                const Address& fromAddress,
+                                const Address& toAddress)
+{
+    TcpHeader header;
+    const bool reset = packet->PeekHeader(header) != 0 && (header.GetFlags() & TcpHeader::RST);
+    if (reset && m_state == SYN_SENT && (header.GetFlags() & TcpHeader::ACK))
+    {
+        RefuseConnection(fromAddress);
+        return;
+    }
+    const bool bareReset = reset && m_timestampEnabled && !header.HasOption(TcpOption::TS);
+    if (bareReset)
+    {
+        NS_LOG_LOGIC("accepting a RST without timestamp option, as RFC 7323 and Linux do");
+        m_timestampEnabled = false;
+    }
+    TcpSocketBase::DoForwardUp(packet, fromAddress, toAddress);
+    if (bareReset)
+    {
+        m_timestampEnabled = true;
+    }
+}
+
+void
+NamespaceTcpSocket::RefuseConnection(const Address& peer)
+{
+    std::ostringstream peerText;
+    if (InetSocketAddress::IsMatchingType(peer))
+    {
+        const InetSocketAddress inet = InetSocketAddress::ConvertFrom(peer);
+        peerText << inet.GetIpv4() << ":" << inet.GetPort();
+    }
+    NS_LOG_LOGIC("RST in SYN_SENT from " << peerText.str() << ": connection refused");
+    m_account.SetLastStatus(
+        Status::Error(ECONNREFUSED, "connect to " + peerText.str() + ": Connection refused"));
+    m_useAccountErrno = true;
+    // The application hears of the failure, not of a normal close.
+    m_closeNotified = true;
+    CancelAllTimers();
+    CloseAndNotify();
+    m_account.Release();
+    NotifyConnectionFailed();
+}
+
+Ptr<TcpSocketBase>
+NamespaceTcpSocket::Fork()
+{
+    return CopyObject<NamespaceTcpSocket>(this);
+}
+
+void
+NamespaceTcpSocket::CompleteFork(Ptr<Packet> p,
+                                 const TcpHeader& tcpHeader,
+                                 const Address& fromAddress,
+                                 const Address& toAddress)
+{
+    NS_LOG_FUNCTION(this << p << tcpHeader << fromAddress << toAddress);
+    TcpSocketBase::CompleteFork(p, tcpHeader, fromAddress, toAddress);
+    RecordEnds(fromAddress);
+}
+
+} // namespace netns
+} // namespace ns3

@@ -1,0 +1,486 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "namespace-udp-socket.h"
+
+#include "net-namespace.h"
+
+#include "ns3/boolean.h"
+#include "ns3/inet-socket-address.h"
+#include "ns3/integer.h"
+#include "ns3/log.h"
+#include "ns3/packet.h"
+#include "ns3/udp-l4-protocol.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+namespace netns
+{
+
+NS_LOG_COMPONENT_DEFINE("NamespaceUdpSocket");
+
+NS_OBJECT_ENSURE_REGISTERED(NamespaceUdpSocket);
+
+TypeId
+NamespaceUdpSocket::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::netns::NamespaceUdpSocket")
+                            .SetParent<UdpSocket>()
+                            .SetGroupName("Netns")
+                            .AddConstructor<NamespaceUdpSocket>();
+    return tid;
+}
+
+NamespaceUdpSocket::NamespaceUdpSocket()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+NamespaceUdpSocket::~NamespaceUdpSocket()
+{
+    NS_LOG_FUNCTION(this);
+    if (m_inner)
+    {
+        // UdpL4Protocol keeps its own reference to the inner socket, so cut
+        // the callbacks that point back here before this object goes away.
+        m_inner->SetRecvCallback(MakeNullCallback<void, Ptr<ns3::Socket>>());
+        m_inner->SetSendCallback(MakeNullCallback<void, Ptr<ns3::Socket>, uint32_t>());
+        m_inner->SetDataSentCallback(MakeNullCallback<void, Ptr<ns3::Socket>, uint32_t>());
+        m_inner->Close();
+    }
+    m_account.Release();
+}
+
+void
+NamespaceUdpSocket::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    if (m_inner)
+    {
+        m_inner->SetRecvCallback(MakeNullCallback<void, Ptr<ns3::Socket>>());
+        m_inner->SetSendCallback(MakeNullCallback<void, Ptr<ns3::Socket>, uint32_t>());
+        m_inner->SetDataSentCallback(MakeNullCallback<void, Ptr<ns3::Socket>, uint32_t>());
+        m_inner->Close();
+        m_inner = nullptr;
+    }
+    m_account.Release();
+    UdpSocket::DoDispose();
+}
+
+void
+NamespaceUdpSocket::Setup(Ptr<UdpL4Protocol> udp, Ptr<Namespace> ns, const Credentials& credentials)
+{
+    NS_LOG_FUNCTION(this << udp << ns << credentials.pid);
+    m_inner = DynamicCast<UdpSocket>(udp->CreateSocket());
+    NS_ASSERT_MSG(m_inner, "UdpL4Protocol::CreateSocket returned no UdpSocket");
+    m_inner->SetRecvCallback(MakeCallback(&NamespaceUdpSocket::ForwardRecv, this));
+    m_inner->SetSendCallback(MakeCallback(&NamespaceUdpSocket::ForwardSend, this));
+    m_inner->SetDataSentCallback(MakeCallback(&NamespaceUdpSocket::ForwardDataSent, this));
+    if (ns)
+    {
+        m_account.Open(ns, credentials, Transport::Udp);
+    }
+}
+
+SocketAccount&
+NamespaceUdpSocket::GetAccount()
+{
+    return m_account;
+}
+
+void
+NamespaceUdpSocket::ForwardRecv(Ptr<ns3::Socket> inner)
+{
+    NotifyDataRecv();
+}
+
+void
+NamespaceUdpSocket::ForwardSend(Ptr<ns3::Socket> inner, uint32_t available)
+{
+    NotifySend(available);
+}
+
+void
+NamespaceUdpSocket::ForwardDataSent(Ptr<ns3::Socket> inner, uint32_t size)
+{
+    NotifyDataSent(size);
+}
+
+void
+NamespaceUdpSocket::SyncOptions()
+{
+    m_inner->SetIpTos(GetIpTos());
+    m_inner->SetPriority(GetPriority());
+    m_inner->SetRecvPktInfo(IsRecvPktInfo());
+    m_inner->SetIpRecvTos(IsIpRecvTos());
+    m_inner->SetIpRecvTtl(IsIpRecvTtl());
+}
+
+void
+NamespaceUdpSocket::RecordLocalEnd()
+{
+    Address local;
+    if (m_inner->GetSockName(local) != 0 || !InetSocketAddress::IsMatchingType(local))
+    {
+        return;
+    }
+    const InetSocketAddress inet = InetSocketAddress::ConvertFrom(local);
+    if (inet.GetPort() == 0)
+    {
+        return;
+    }
+    m_account.RecordBinding(inet.GetIpv4(), inet.GetPort(), m_peer, m_peerPort);
+}
+
+int
+NamespaceUdpSocket::Finish(int result, const std::string& what)
+{
+    m_useAccountErrno = false;
+    if (result >= 0)
+    {
+        m_account.SetLastStatus(Status());
+        return result;
+    }
+    const int errnum = ErrnoFromSocketError(m_inner->GetErrno());
+    m_account.SetLastStatus(Status::Error(errnum, what + " failed: " + ErrnoText(errnum)));
+    return result;
+}
+
+Socket::SocketErrno
+NamespaceUdpSocket::GetErrno() const
+{
+    if (m_useAccountErrno)
+    {
+        return m_account.GetLastSocketErrno();
+    }
+    return m_inner ? m_inner->GetErrno() : ERROR_BADF;
+}
+
+Socket::SocketType
+NamespaceUdpSocket::GetSocketType() const
+{
+    return NS3_SOCK_DGRAM;
+}
+
+Ptr<Node>
+NamespaceUdpSocket::GetNode() const
+{
+    return m_inner ? m_inner->GetNode() : nullptr;
+}
+
+int
+NamespaceUdpSocket::Bind(const Address& address)
+{
+    NS_LOG_FUNCTION(this << address);
+    if (!InetSocketAddress::IsMatchingType(address))
+    {
+        return Finish(m_inner->Bind(address), "bind");
+    }
+    const InetSocketAddress inet = InetSocketAddress::ConvertFrom(address);
+    Status allowed = m_account.CheckBind(inet.GetIpv4(), inet.GetPort());
+    if (!allowed.IsOk())
+    {
+        NS_LOG_LOGIC("bind to " << inet.GetIpv4() << ":" << inet.GetPort()
+                                << " rejected: " << allowed.ToString());
+        m_account.SetLastStatus(allowed);
+        m_useAccountErrno = true;
+        return -1;
+    }
+    SyncOptions();
+    const int result = Finish(m_inner->Bind(address), "bind");
+    if (result == 0)
+    {
+        RecordLocalEnd();
+    }
+    return result;
+}
+
+int
+NamespaceUdpSocket::Bind()
+{
+    NS_LOG_FUNCTION(this);
+    Status allowed = m_account.CheckBind(Ipv4Address::GetAny(), 0);
+    if (!allowed.IsOk())
+    {
+        m_account.SetLastStatus(allowed);
+        m_useAccountErrno = true;
+        return -1;
+    }
+    const int result = Finish(m_inner->Bind(), "bind");
+    if (result == 0)
+    {
+        RecordLocalEnd();
+    }
+    return result;
+}
+
+int
+NamespaceUdpSocket::Bind6()
+{
+    return Finish(m_inner->Bind6(), "bind");
+}
+
+int
+NamespaceUdpSocket::Close()
+{
+    NS_LOG_FUNCTION(this);
+    const int result = Finish(m_inner->Close(), "close");
+    m_account.Release();
+    return result;
+}
+
+int
+NamespaceUdpSocket::ShutdownSend()
+{
+    return Finish(m_inner->ShutdownSend(), "shutdown");
+}
+
+int
+NamespaceUdpSocket::ShutdownRecv()
+{
+    return Finish(m_inner->ShutdownRecv(), "shutdown");
+}
+
+int
+NamespaceUdpSocket::Connect(const Address& address)
+{
+    NS_LOG_FUNCTION(this << address);
+    const int result = Finish(m_inner->Connect(address), "connect");
+    if (result == 0 && InetSocketAddress::IsMatchingType(address))
+    {
+        const InetSocketAddress peer = InetSocketAddress::ConvertFrom(address);
+        m_peer = peer.GetIpv4();
+        m_peerPort = peer.GetPort();
+        if (m_account.IsBound())
+        {
+            RecordLocalEnd();
+        }
+    }
+    if (result == 0)
+    {
+        NotifyConnectionSucceeded();
+    }
+    return result;
+}
+
+int
+NamespaceUdpSocket::Listen()
+{
+    return Finish(m_inner->Listen(), "listen");
+}
+
+uint32_t
+NamespaceUdpSocket::GetTxAvailable() const
+{
+    return m_inner->GetTxAvailable();
+}
+
+int
+NamespaceUdpSocket::Send(Ptr<Packet> p, uint32_t flags)
+{
+    NS_LOG_FUNCTION(this << p << flags);
+    SyncOptions();
+    const int result = Finish(m_inner->Send(p, flags), "send");
+    if (!m_account.IsBound())
+    {
+        RecordLocalEnd(); // ns-3 binds an unbound socket on its first send
+    }
+    return result;
+}
+
+int
+NamespaceUdpSocket::SendTo(Ptr<Packet> p, uint32_t flags, const Address& toAddress)
+{
+    NS_LOG_FUNCTION(this << p << flags << toAddress);
+    SyncOptions();
+    const int result = Finish(m_inner->SendTo(p, flags, toAddress), "sendto");
+    if (!m_account.IsBound())
+    {
+        RecordLocalEnd();
+    }
+    return result;
+}
+
+uint32_t
+NamespaceUdpSocket::GetRxAvailable() const
+{
+    return m_inner->GetRxAvailable();
+}
+
+Ptr<Packet>
+NamespaceUdpSocket::Recv(uint32_t maxSize, uint32_t flags)
+{
+    return m_inner->Recv(maxSize, flags);
+}
+
+Ptr<Packet>
+NamespaceUdpSocket::RecvFrom(uint32_t maxSize, uint32_t flags, Address& fromAddress)
+{
+    return m_inner->RecvFrom(maxSize, flags, fromAddress);
+}
+
+int
+NamespaceUdpSocket::GetSockName(Address& address) const
+{
+    return m_inner->GetSockName(address);
+}
+
+int
+NamespaceUdpSocket::GetPeerName(Address& address) const
+{
+    return m_inner->GetPeerName(address);
+}
+
+bool
+NamespaceUdpSocket::SetAllowBroadcast(bool allowBroadcast)
+{
+    return m_inner->SetAllowBroadcast(allowBroadcast);
+}
+
+bool
+NamespaceUdpSocket::GetAllowBroadcast() const
+{
+    return m_inner->GetAllowBroadcast();
+}
+
+void
+NamespaceUdpSocket::BindToNetDevice(Ptr<NetDevice> netdevice)
+{
+    ns3::Socket::BindToNetDevice(netdevice);
+    m_inner->BindToNetDevice(netdevice);
+}
+
+void
+NamespaceUdpSocket::SetIpTtl(uint8_t ipTtl)
+{
+    ns3::Socket::SetIpTtl(ipTtl);
+    if (m_inner)
+    {
+        m_inner->SetIpTtl(ipTtl);
+    }
+}
+
+uint8_t
+NamespaceUdpSocket::GetIpTtl() const
+{
+    return m_inner ? m_inner->GetIpTtl() : ns3::Socket::GetIpTtl();
+}
+
+int
+NamespaceUdpSocket::MulticastJoinGroup(uint32_t interface, const Address& groupAddress)
+{
+    return Finish(m_inner->MulticastJoinGroup(interface, groupAddress), "multicast join");
+}
+
+int
+NamespaceUdpSocket::MulticastLeaveGroup(uint32_t interface, const Address& groupAddress)
+{
+    return Finish(m_inner->MulticastLeaveGroup(interface, groupAddress), "multicast leave");
+}
+
+// The attribute accessors run during construction, before Setup() creates the
+// inner socket; that socket then starts from the same attribute defaults.
+
+void
+NamespaceUdpSocket::SetRcvBufSize(uint32_t size)
+{
+    if (m_inner)
+    {
+        m_inner->SetAttribute("RcvBufSize", UintegerValue(size));
+    }
+}
+
+uint32_t
+NamespaceUdpSocket::GetRcvBufSize() const
+{
+    UintegerValue value;
+    if (m_inner)
+    {
+        m_inner->GetAttribute("RcvBufSize", value);
+    }
+    return static_cast<uint32_t>(value.Get());
+}
+
+void
+NamespaceUdpSocket::SetIpMulticastTtl(uint8_t ipTtl)
+{
+    if (m_inner)
+    {
+        m_inner->SetAttribute("IpMulticastTtl", UintegerValue(ipTtl));
+    }
+}
+
+uint8_t
+NamespaceUdpSocket::GetIpMulticastTtl() const
+{
+    UintegerValue value;
+    if (m_inner)
+    {
+        m_inner->GetAttribute("IpMulticastTtl", value);
+    }
+    return static_cast<uint8_t>(value.Get());
+}
+
+void
+NamespaceUdpSocket::SetIpMulticastIf(int32_t ipIf)
+{
+    if (m_inner)
+    {
+        m_inner->SetAttribute("IpMulticastIf", IntegerValue(ipIf));
+    }
+}
+
+int32_t
+NamespaceUdpSocket::GetIpMulticastIf() const
+{
+    IntegerValue value(-1);
+    if (m_inner)
+    {
+        m_inner->GetAttribute("IpMulticastIf", value);
+    }
+    return static_cast<int32_t>(value.Get());
+}
+
+void
+NamespaceUdpSocket::SetIpMulticastLoop(bool loop)
+{
+    if (m_inner)
+    {
+        m_inner->SetAttribute("IpMulticastLoop", BooleanValue(loop));
+    }
+}
+
+bool
+NamespaceUdpSocket::GetIpMulticastLoop() const
+{
+    BooleanValue value;
+    if (m_inner)
+    {
+        m_inner->GetAttribute("IpMulticastLoop", value);
+    }
+    return value.Get();
+}
+
+void
+NamespaceUdpSocket::SetMtuDiscover(bool discover)
+{
+    if (m_inner)
+    {
+        m_inner->SetAttribute("MtuDiscover", BooleanValue(discover));
+    }
+}
+
+bool
+NamespaceUdpSocket::GetMtuDiscover() const
+{
+    BooleanValue value;
+    if (m_inner)
+    {
+        m_inner->GetAttribute("MtuDiscover", value);
+    }
+    return value.Get();
+}
+
+} // namespace netns
+} // namespace ns3

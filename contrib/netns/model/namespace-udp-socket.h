@@ -1,0 +1,132 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef NAMESPACE_UDP_SOCKET_H
+#define NAMESPACE_UDP_SOCKET_H
+
+#include "netns-socket-account.h"
+
+#include "ns3/udp-socket.h"
+
+namespace ns3
+{
+
+class UdpL4Protocol;
+
+namespace netns
+{
+
+/**
+ * @ingroup netns
+ * A UDP socket of a namespace: ns-3's UDP socket with Linux's bind() rules
+ * in front of it and an entry in the host's socket table.
+ *
+ * ns-3 does not install the header of its UDP socket implementation, so
+ * this class wraps one instead of deriving from it. Every call is forwarded;
+ * callbacks of the inner socket are re-raised with this socket as argument,
+ * so applications only ever see the wrapper. Socket options that ns-3 stores
+ * in non-virtual setters of ns3::Socket (IP_TOS, priority, IP_PKTINFO and
+ * the like) are copied to the inner socket before each bind and send.
+ */
+class NamespaceUdpSocket : public UdpSocket, public NamespaceSocket
+{
+  public:
+    /**
+     * @brief Get the type ID.
+     * @return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    NamespaceUdpSocket();
+    ~NamespaceUdpSocket() override;
+
+    /**
+     * Create the inner socket and count this socket in its namespace.
+     * @param udp the namespace's UDP protocol
+     * @param ns the namespace
+     * @param credentials the creator's credentials
+     */
+    void Setup(Ptr<UdpL4Protocol> udp, Ptr<Namespace> ns, const Credentials& credentials);
+
+    SocketAccount& GetAccount() override;
+
+    // Inherited from ns3::Socket
+    enum SocketErrno GetErrno() const override;
+    enum SocketType GetSocketType() const override;
+    Ptr<Node> GetNode() const override;
+    int Bind(const Address& address) override;
+    int Bind() override;
+    int Bind6() override;
+    int Close() override;
+    int ShutdownSend() override;
+    int ShutdownRecv() override;
+    int Connect(const Address& address) override;
+    int Listen() override;
+    uint32_t GetTxAvailable() const override;
+    int Send(Ptr<Packet> p, uint32_t flags) override;
+    int SendTo(Ptr<Packet> p, uint32_t flags, const Address& toAddress) override;
+    uint32_t GetRxAvailable() const override;
+    Ptr<Packet> Recv(uint32_t maxSize, uint32_t flags) override;
+    Ptr<Packet> RecvFrom(uint32_t maxSize, uint32_t flags, Address& fromAddress) override;
+    int GetSockName(Address& address) const override;
+    int GetPeerName(Address& address) const override;
+    bool SetAllowBroadcast(bool allowBroadcast) override;
+    bool GetAllowBroadcast() const override;
+    void BindToNetDevice(Ptr<NetDevice> netdevice) override;
+    void SetIpTtl(uint8_t ipTtl) override;
+    uint8_t GetIpTtl() const override;
+
+    // Inherited from ns3::UdpSocket
+    int MulticastJoinGroup(uint32_t interface, const Address& groupAddress) override;
+    int MulticastLeaveGroup(uint32_t interface, const Address& groupAddress) override;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    // Inherited from ns3::UdpSocket: attribute accessors
+    void SetRcvBufSize(uint32_t size) override;
+    uint32_t GetRcvBufSize() const override;
+    void SetIpMulticastTtl(uint8_t ipTtl) override;
+    uint8_t GetIpMulticastTtl() const override;
+    void SetIpMulticastIf(int32_t ipIf) override;
+    int32_t GetIpMulticastIf() const override;
+    void SetIpMulticastLoop(bool loop) override;
+    bool GetIpMulticastLoop() const override;
+    void SetMtuDiscover(bool discover) override;
+    bool GetMtuDiscover() const override;
+
+    /** Copy the options kept by ns3::Socket's non-virtual setters to the inner socket. */
+    void SyncOptions();
+
+    /**
+     * Record the inner socket's local end in the socket table after a bind.
+     */
+    void RecordLocalEnd();
+
+    /**
+     * Turn the result of an inner call into this socket's status.
+     * @param result the inner call's return value
+     * @param what the operation, for the message
+     * @return the same result
+     */
+    int Finish(int result, const std::string& what);
+
+    /** Re-raise the inner socket's receive callback. @param inner the inner socket */
+    void ForwardRecv(Ptr<ns3::Socket> inner);
+    /** Re-raise the inner socket's send callback. @param inner the inner socket @param available bytes free */
+    void ForwardSend(Ptr<ns3::Socket> inner, uint32_t available);
+    /** Re-raise the inner socket's data-sent callback. @param inner the inner socket @param size bytes sent */
+    void ForwardDataSent(Ptr<ns3::Socket> inner, uint32_t size);
+
+    Ptr<UdpSocket> m_inner;       //!< ns-3's UDP socket doing the work
+    SocketAccount m_account;      //!< namespace, credentials, binding
+    Ipv4Address m_peer;           //!< connected peer, for the socket table
+    uint16_t m_peerPort{0};       //!< connected peer port
+    bool m_useAccountErrno{false}; //!< last failure came from the module's checks
+};
+
+} // namespace netns
+} // namespace ns3
+
+#endif /* NAMESPACE_UDP_SOCKET_H */

@@ -1,0 +1,140 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "netns-traffic-control.h"
+
+#include "net-namespace.h"
+#include "netns-dispatcher.h"
+#include "netns-host.h"
+
+#include "ns3/arp-queue-disc-item.h"
+#include "ns3/ipv4-queue-disc-item.h"
+#include "ns3/log.h"
+#include "ns3/packet.h"
+
+namespace ns3
+{
+namespace netns
+{
+
+NS_LOG_COMPONENT_DEFINE("NetnsTrafficControl");
+
+NS_OBJECT_ENSURE_REGISTERED(HostTrafficControl);
+
+namespace
+{
+
+/** @return a copy of the item's packet with its network header in front */
+Ptr<Packet>
+FrameOf(Ptr<const QueueDiscItem> item)
+{
+    Ptr<Packet> frame = item->GetPacket()->Copy();
+    if (auto ipv4 = DynamicCast<const Ipv4QueueDiscItem>(item))
+    {
+        frame->AddHeader(ipv4->GetHeader());
+    }
+    else if (auto arp = DynamicCast<const ArpQueueDiscItem>(item))
+    {
+        frame->AddHeader(arp->GetHeader());
+    }
+    return frame;
+}
+
+} // namespace
+
+TypeId
+HostTrafficControl::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::netns::HostTrafficControl")
+                            .SetParent<TrafficControlLayer>()
+                            .SetGroupName("Netns")
+                            .AddConstructor<HostTrafficControl>();
+    return tid;
+}
+
+TypeId
+HostTrafficControl::GetInstanceTypeId() const
+{
+    return HostTrafficControl::GetTypeId();
+}
+
+void
+HostTrafficControl::SetHost(Ptr<Host> host)
+{
+    m_host = host;
+}
+
+void
+HostTrafficControl::DoDispose()
+{
+    m_host = nullptr;
+    TrafficControlLayer::DoDispose();
+}
+
+void
+HostTrafficControl::ReceiveInInitial(Ptr<NetDevice> device,
+                                     Ptr<const Packet> p,
+                                     uint16_t protocol,
+                                     const Address& from,
+                                     const Address& to,
+                                     NetDevice::PacketType packetType)
+{
+    if (m_host)
+    {
+        const DeviceRecord* record = m_host->FindDeviceRecord(device);
+        m_host->GetInitialNamespace()->NotifyRx(p, record ? record->ifindex : 0);
+    }
+    TrafficControlLayer::Receive(device, p, protocol, from, to, packetType);
+}
+
+void
+HostTrafficControl::Receive(Ptr<NetDevice> device,
+                            Ptr<const Packet> p,
+                            uint16_t protocol,
+                            const Address& from,
+                            const Address& to,
+                            NetDevice::PacketType packetType)
+{
+    NS_LOG_FUNCTION(this << device << p << protocol << from << to << packetType);
+    Dispatcher* dispatcher = m_host ? m_host->GetDispatcherFor(device) : nullptr;
+    if (!dispatcher)
+    {
+        ReceiveInInitial(device, p, protocol, from, to, packetType);
+        return;
+    }
+    dispatcher->ReceiveFromWire(p, protocol, from, to, packetType);
+}
+
+void
+HostTrafficControl::Send(Ptr<NetDevice> device, Ptr<QueueDiscItem> item)
+{
+    NS_LOG_FUNCTION(this << device << item);
+    Dispatcher* dispatcher = m_host ? m_host->GetDispatcherFor(device) : nullptr;
+    if (dispatcher)
+    {
+        if (!dispatcher->IsAdminUp())
+        {
+            NS_LOG_LOGIC("device " << dispatcher->GetIfindex() << " is down, frame dropped");
+            return;
+        }
+        Ptr<Namespace> initial = m_host->GetInitialNamespace();
+        if (dispatcher->GetNViews() == 0 && !initial->HasTxListeners())
+        {
+            // Fast path: nobody else sees the device, so no copy is needed.
+            initial->CountTx(item->GetSize(), dispatcher->GetIfindex());
+        }
+        else
+        {
+            Ptr<Packet> frame = FrameOf(item);
+            initial->NotifyTx(frame, dispatcher->GetIfindex());
+            if (dispatcher->InterceptInitialSend(frame, item->GetAddress(), item->GetProtocol()))
+            {
+                return;
+            }
+        }
+    }
+    TrafficControlLayer::Send(device, item);
+}
+
+} // namespace netns
+} // namespace ns3

@@ -1,0 +1,77 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef NETNS_TRAFFIC_CONTROL_H
+#define NETNS_TRAFFIC_CONTROL_H
+
+#include "ns3/traffic-control-layer.h"
+
+namespace ns3
+{
+namespace netns
+{
+
+class Host;
+
+/**
+ * @ingroup netns
+ * The traffic-control layer of a host: the one place that sees both the
+ * frames the host's devices receive and the frames the initial namespace
+ * sends. Received frames go to the device's Dispatcher, which picks the
+ * namespaces; frames the initial namespace sends to its own MAC address are
+ * delivered inside the host instead of going on the wire.
+ *
+ * Queue discs installed with TrafficControlHelper keep working for the
+ * initial namespace; frames sent by other namespaces bypass them.
+ */
+class HostTrafficControl : public TrafficControlLayer
+{
+  public:
+    /**
+     * @brief Get the type ID.
+     * @return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    TypeId GetInstanceTypeId() const override;
+
+    /**
+     * @param host the host whose dispatchers receive the frames
+     */
+    void SetHost(Ptr<Host> host);
+
+    /**
+     * Pass a frame to the initial namespace's stack.
+     * @param device the host device
+     * @param p the payload
+     * @param protocol the EtherType
+     * @param from source MAC address
+     * @param to destination MAC address
+     * @param packetType how the frame was addressed
+     */
+    void ReceiveInInitial(Ptr<NetDevice> device,
+                          Ptr<const Packet> p,
+                          uint16_t protocol,
+                          const Address& from,
+                          const Address& to,
+                          NetDevice::PacketType packetType);
+
+    void Receive(Ptr<NetDevice> device,
+                 Ptr<const Packet> p,
+                 uint16_t protocol,
+                 const Address& from,
+                 const Address& to,
+                 NetDevice::PacketType packetType) override;
+    void Send(Ptr<NetDevice> device, Ptr<QueueDiscItem> item) override;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    Ptr<Host> m_host; //!< host of the traffic-control layer
+};
+
+} // namespace netns
+} // namespace ns3
+
+#endif /* NETNS_TRAFFIC_CONTROL_H */

@@ -1,0 +1,57 @@
+# The one list of the module's files, relative to contrib/netns/. The in-tree
+# build (contrib/netns/CMakeLists.txt), the standalone build (the top-level
+# CMakeLists.txt) and the Waf build (wscript-compat/wscript, checked by a
+# test) all take their lists from here.
+
+set(NETNS_SOURCES
+    model/namespace-tcp-socket.cc
+    model/namespace-udp-socket.cc
+    model/net-namespace.cc
+    model/netns-address-registry.cc
+    model/netns-application-launcher.cc
+    model/netns-credentials.cc
+    model/netns-dispatcher.cc
+    model/netns-host.cc
+    model/netns-names.cc
+    model/netns-process.cc
+    model/netns-route-table.cc
+    model/netns-routing.cc
+    model/netns-socket-account.cc
+    model/netns-socket-factories.cc
+    model/netns-socket-table.cc
+    model/netns-stack.cc
+    model/netns-status.cc
+    model/netns-traffic-control.cc
+    model/netns-view-device.cc
+    helper/netns-helper.cc
+)
+
+set(NETNS_HEADERS
+    model/namespace-tcp-socket.h
+    model/namespace-udp-socket.h
+    model/net-namespace.h
+    model/netns-address-registry.h
+    model/netns-application-launcher.h
+    model/netns-credentials.h
+    model/netns-dispatcher.h
+    model/netns-host.h
+    model/netns-names.h
+    model/netns-process.h
+    model/netns-route-table.h
+    model/netns-routing.h
+    model/netns-socket-account.h
+    model/netns-socket-factories.h
+    model/netns-socket-table.h
+    model/netns-stack.h
+    model/netns-status.h
+    model/netns-traffic-control.h
+    model/netns-view-device.h
+    helper/netns-helper.h
+)
+
+set(NETNS_TEST_SOURCES
+)
+
+set(NETNS_EXAMPLES
+    netns-default-scenario
+)
