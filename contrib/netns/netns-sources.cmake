@@ -49,6 +49,22 @@ set(NETNS_HEADERS
     helper/netns-helper.h
 )
 
+# Command interface: ip, ifconfig, unshare, file commands and scenario scripts.
+set(NETNS_COMMAND_SOURCES
+)
+set(NETNS_COMMAND_HEADERS
+)
+
+# Capture helpers: per-namespace pcaps and their manifest.
+set(NETNS_CAPTURE_SOURCES
+)
+set(NETNS_CAPTURE_HEADERS
+)
+
+list(APPEND NETNS_SOURCES ${NETNS_COMMAND_SOURCES} ${NETNS_CAPTURE_SOURCES})
+list(APPEND NETNS_HEADERS ${NETNS_COMMAND_HEADERS} ${NETNS_CAPTURE_HEADERS})
+
+# ns-3 TestSuites, one file per area.
 set(NETNS_TEST_SOURCES
 )
 
