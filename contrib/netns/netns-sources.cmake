@@ -66,6 +66,11 @@ list(APPEND NETNS_HEADERS ${NETNS_COMMAND_HEADERS} ${NETNS_CAPTURE_HEADERS})
 
 # ns-3 TestSuites, one file per area.
 set(NETNS_CORE_TEST_SOURCES
+    test/netns-test-lan.cc
+    test/netns-process-test-suite.cc
+    test/netns-view-test-suite.cc
+    test/netns-address-test-suite.cc
+    test/netns-socket-test-suite.cc
 )
 set(NETNS_COMMAND_TEST_SOURCES
 )

@@ -46,7 +46,7 @@ AddressesOverlap(Ipv4Address a, Ipv4Address b)
 } // namespace
 
 std::optional<SocketBinding>
-SocketTable::FindConflict(const SocketBinding& candidate, bool candidateListens) const
+SocketTable::FindConflict(const SocketBinding& candidate) const
 {
     const PortKey key{candidate.namespaceId, static_cast<uint8_t>(candidate.transport), candidate.port};
     auto chain = m_byPort.find(key);
@@ -68,8 +68,10 @@ SocketTable::FindConflict(const SocketBinding& candidate, bool candidateListens)
         bool bothReuse = candidate.reuseAddress && other.reuseAddress;
         if (candidate.transport == Transport::Tcp)
         {
-            // A listener claims its port even from SO_REUSEADDR sockets.
-            bothReuse = bothReuse && !other.listening && !candidateListens;
+            // A listener claims its port even from SO_REUSEADDR sockets; a socket
+            // that starts listening conflicts only with listeners (Linux re-runs
+            // the port check in listen()).
+            bothReuse = bothReuse && !other.listening;
         }
         if (!bothReuse)
         {
@@ -82,7 +84,7 @@ SocketTable::FindConflict(const SocketBinding& candidate, bool candidateListens)
 Status
 SocketTable::CheckBind(const SocketBinding& candidate) const
 {
-    auto conflict = FindConflict(candidate, false);
+    auto conflict = FindConflict(candidate);
     if (!conflict)
     {
         return Status();
@@ -102,7 +104,7 @@ SocketTable::CheckListen(uint64_t socketId) const
     {
         return Status::Error(EINVAL, "socket " + std::to_string(socketId) + " is not bound");
     }
-    auto conflict = FindConflict(it->second, true);
+    auto conflict = FindConflict(it->second);
     if (!conflict)
     {
         return Status();

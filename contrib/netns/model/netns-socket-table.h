@@ -156,11 +156,9 @@ class SocketTable
     /**
      * Find a socket of the same namespace that conflicts with a candidate.
      * @param candidate the candidate binding
-     * @param candidateListens whether the candidate is (about to be) listening
      * @return the conflicting binding, or nullopt
      */
-    std::optional<SocketBinding> FindConflict(const SocketBinding& candidate,
-                                              bool candidateListens) const;
+    std::optional<SocketBinding> FindConflict(const SocketBinding& candidate) const;
 
     /**
      * Add or remove a socket id in the lookup chains.

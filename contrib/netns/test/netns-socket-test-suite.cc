@@ -1,0 +1,451 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * Sockets: per-namespace bind tables, Linux's bind() rules, loopback
+ * isolation and the errors of the socket calls.
+ */
+#include "netns-test-lan.h"
+
+#include "ns3/test.h"
+
+using namespace ns3;
+using namespace ns3::netns;
+using namespace ns3::netns::test;
+
+namespace
+{
+
+/** @return a bound socket's fd, or -errno */
+int
+BoundSocket(Ptr<Process> process, int type, Ipv4Address address, uint16_t port, Status* status)
+{
+    auto fd = process->Socket(NETNS_AF_INET, type);
+    if (!fd.IsOk())
+    {
+        *status = fd.GetStatus();
+        return -fd.GetStatus().GetErrno();
+    }
+    *status = process->Bind(fd.GetValue(), address, port);
+    return fd.GetValue();
+}
+
+/// The same address and port in several namespaces, but only once in one.
+class SameAddressAndPortTestCase : public TestCase
+{
+  public:
+    SameAddressAndPortTestCase()
+        : TestCase("several namespaces bind one address and port; one namespace binds it once")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        for (bool isolated : {false, true})
+        {
+            for (int type : {NETNS_SOCK_DGRAM, NETNS_SOCK_STREAM})
+            {
+                const std::string what = std::string(isolated ? "isolated, " : "shared routes, ") +
+                                         (type == NETNS_SOCK_DGRAM ? "UDP" : "TCP");
+                Lan lan(isolated);
+                const Ipv4Address address("198.51.100.10");
+                Ptr<Process> a = lan.MakeContainer({"eth0"}, "eth0", address);
+                Ptr<Process> b = lan.MakeContainer({"eth0"}, "eth0", address);
+                Ptr<Process> c = lan.MakeContainer({"eth0"}, "eth0", Ipv4Address("198.51.100.11"));
+                Status status;
+                BoundSocket(a, type, address, 8080, &status);
+                NS_TEST_EXPECT_MSG_EQ(status.IsOk(), true, what << ": first namespace");
+                BoundSocket(b, type, address, 8080, &status);
+                NS_TEST_EXPECT_MSG_EQ(status.IsOk(), true, what << ": second namespace");
+                BoundSocket(c, type, Ipv4Address::GetAny(), 8080, &status);
+                NS_TEST_EXPECT_MSG_EQ(status.IsOk(), true, what << ": wildcard in a third");
+                BoundSocket(a, type, address, 8080, &status);
+                NS_TEST_EXPECT_MSG_EQ(status.GetErrno(),
+                                      EADDRINUSE,
+                                      what << ": a second bind in one namespace");
+                NS_TEST_EXPECT_MSG_NE(status.GetMessage().find("198.51.100.10:8080"),
+                                      std::string::npos,
+                                      what << ": the message should name the address and port");
+                Lan::TearDown();
+            }
+        }
+    }
+};
+
+/// Linux's conflict rules inside one namespace, one row per case.
+class BindConflictRulesTestCase : public TestCase
+{
+  public:
+    BindConflictRulesTestCase()
+        : TestCase("bind follows Linux's wildcard and SO_REUSEADDR rules in one namespace")
+    {
+    }
+
+  private:
+    struct Row
+    {
+        const char* name;
+        int type;
+        const char* first;
+        bool firstReuse;
+        bool firstListens;
+        const char* second;
+        bool secondReuse;
+        int expectedErrno;
+    };
+
+    void DoRun() override
+    {
+        const std::vector<Row> rows{
+            {"UDP wildcard then specific", NETNS_SOCK_DGRAM, "0.0.0.0", false, false,
+             "198.51.100.10", false, EADDRINUSE},
+            {"UDP specific then wildcard", NETNS_SOCK_DGRAM, "198.51.100.10", false, false,
+             "0.0.0.0", false, EADDRINUSE},
+            {"UDP two specific addresses", NETNS_SOCK_DGRAM, "198.51.100.10", false, false,
+             "198.51.100.11", false, 0},
+            {"UDP wildcard and specific, both SO_REUSEADDR", NETNS_SOCK_DGRAM, "0.0.0.0", true,
+             false, "198.51.100.10", true, 0},
+            {"UDP wildcard and specific, one SO_REUSEADDR", NETNS_SOCK_DGRAM, "0.0.0.0", true,
+             false, "198.51.100.10", false, EADDRINUSE},
+            {"TCP wildcard then specific", NETNS_SOCK_STREAM, "0.0.0.0", false, false,
+             "198.51.100.10", false, EADDRINUSE},
+            {"TCP both SO_REUSEADDR, none listening", NETNS_SOCK_STREAM, "0.0.0.0", true, false,
+             "198.51.100.10", true, 0},
+            {"TCP both SO_REUSEADDR, first listening", NETNS_SOCK_STREAM, "0.0.0.0", true, true,
+             "198.51.100.10", true, EADDRINUSE},
+            {"TCP and UDP on one port", NETNS_SOCK_STREAM, "0.0.0.0", false, true, "0.0.0.0",
+             false, 0},
+        };
+        for (const Row& row : rows)
+        {
+            Lan lan(true);
+            Ptr<Process> p = lan.MakeContainer({"eth0"}, "eth0", Ipv4Address("198.51.100.10"));
+            p->AddAddress("eth0", Ipv4Address("198.51.100.11"), 24);
+            auto first = p->Socket(NETNS_AF_INET, row.type);
+            p->SetReuseAddress(first.GetValue(), row.firstReuse);
+            Status bound = p->Bind(first.GetValue(), Ipv4Address(row.first), 9000);
+            NS_TEST_ASSERT_MSG_EQ(bound.IsOk(), true, row.name << ": first bind " << bound.ToString());
+            if (row.firstListens)
+            {
+                NS_TEST_ASSERT_MSG_EQ(p->Listen(first.GetValue()).IsOk(), true, row.name);
+            }
+            // The last row binds the second socket with the other transport.
+            const bool otherTransport = std::string(row.name) == "TCP and UDP on one port";
+            const int secondType = otherTransport ? NETNS_SOCK_DGRAM : row.type;
+            auto second = p->Socket(NETNS_AF_INET, secondType);
+            p->SetReuseAddress(second.GetValue(), row.secondReuse);
+            Status outcome = p->Bind(second.GetValue(), Ipv4Address(row.second), 9000);
+            NS_TEST_EXPECT_MSG_EQ(outcome.GetErrno(),
+                                  row.expectedErrno,
+                                  row.name << ": unexpected outcome " << outcome.ToString());
+            Lan::TearDown();
+        }
+    }
+};
+
+/// listen() re-checks the port, as Linux does.
+class ListenConflictTestCase : public TestCase
+{
+  public:
+    ListenConflictTestCase()
+        : TestCase("a second SO_REUSEADDR socket cannot listen on a held port")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Lan lan(true);
+        Ptr<Process> p = lan.MakeContainer({"eth0"}, "eth0", Ipv4Address("198.51.100.10"));
+        auto s1 = p->Socket(NETNS_AF_INET, NETNS_SOCK_STREAM);
+        auto s2 = p->Socket(NETNS_AF_INET, NETNS_SOCK_STREAM);
+        p->SetReuseAddress(s1.GetValue(), true);
+        p->SetReuseAddress(s2.GetValue(), true);
+        NS_TEST_ASSERT_MSG_EQ(p->Bind(s1.GetValue(), Ipv4Address::GetAny(), 8080).IsOk(), true, "s1");
+        NS_TEST_ASSERT_MSG_EQ(p->Bind(s2.GetValue(), Ipv4Address("198.51.100.10"), 8080).IsOk(),
+                              true,
+                              "s2 may bind while nobody listens");
+        NS_TEST_EXPECT_MSG_EQ(p->Listen(s1.GetValue()).IsOk(), true, "s1 may listen");
+        NS_TEST_EXPECT_MSG_EQ(p->Listen(s2.GetValue()).GetErrno(),
+                              EADDRINUSE,
+                              "s2 may not listen while s1 listens");
+        Lan::TearDown();
+    }
+};
+
+/// Ports below 1024 need CAP_NET_BIND_SERVICE.
+class PrivilegedPortTestCase : public TestCase
+{
+  public:
+    PrivilegedPortTestCase()
+        : TestCase("ports below 1024 need CAP_NET_BIND_SERVICE")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Lan lan(false);
+        Ptr<Process> user = lan.host->CreateProcess(1000);
+        Ptr<Process> confined = lan.host->CreateProcess(0);
+        confined->SetCapability(Capability::NetBindService, false);
+        Ptr<Process> root = lan.host->CreateProcess(0);
+        struct Row
+        {
+            const char* name;
+            Ptr<Process> process;
+            uint16_t port;
+            int expectedErrno;
+        };
+        const std::vector<Row> rows{
+            {"uid 1000, port 80", user, 80, EACCES},
+            {"uid 1000, port 1023", user, 1023, EACCES},
+            {"uid 1000, port 1024", user, 1024, 0},
+            {"uid 1000, ephemeral", user, 0, 0},
+            {"root without the capability, port 80", confined, 80, EACCES},
+            {"root, port 80", root, 80, 0},
+        };
+        for (const Row& row : rows)
+        {
+            for (int type : {NETNS_SOCK_DGRAM, NETNS_SOCK_STREAM})
+            {
+                Status status;
+                BoundSocket(row.process, type, Ipv4Address::GetAny(), row.port, &status);
+                NS_TEST_EXPECT_MSG_EQ(status.GetErrno(),
+                                      row.expectedErrno,
+                                      row.name << ": unexpected outcome " << status.ToString());
+                if (row.expectedErrno == EACCES)
+                {
+                    NS_TEST_EXPECT_MSG_NE(status.GetMessage().find("CAP_NET_BIND_SERVICE"),
+                                          std::string::npos,
+                                          row.name << ": the message should name the capability");
+                }
+            }
+        }
+        Lan::TearDown();
+    }
+};
+
+/// Locality checks shared by both route models.
+class BindLocalityTestCase : public TestCase
+{
+  public:
+    BindLocalityTestCase()
+        : TestCase("bind accepts local, loopback and broadcast addresses only")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        for (bool isolated : {false, true})
+        {
+            Lan lan(isolated);
+            Ptr<Process> p = lan.MakeContainer({"eth0"}, "eth0", Ipv4Address("198.51.100.10"));
+            struct Row
+            {
+                const char* address;
+                int expectedErrno;
+            };
+            const std::vector<Row> rows{
+                {"198.51.100.10", 0},
+                {"0.0.0.0", 0},
+                {"127.0.0.1", 0},
+                {"127.0.0.53", 0},
+                {"198.51.100.255", 0},
+                {"255.255.255.255", 0},
+                {"224.0.0.251", 0},
+                {"203.0.113.7", EADDRNOTAVAIL},
+                {"198.51.100.99", EADDRNOTAVAIL},
+            };
+            uint16_t port = 7000; // one port per row, so that rows never conflict
+            for (const Row& row : rows)
+            {
+                Status status;
+                BoundSocket(p, NETNS_SOCK_DGRAM, Ipv4Address(row.address), port++, &status);
+                NS_TEST_EXPECT_MSG_EQ(status.GetErrno(),
+                                      row.expectedErrno,
+                                      (isolated ? "isolated: " : "shared: ")
+                                          << row.address << ": " << status.ToString());
+            }
+            Lan::TearDown();
+        }
+    }
+};
+
+/// Loopback is private to each namespace, for TCP and UDP, in both route models.
+class LoopbackIsolationTestCase : public TestCase
+{
+  public:
+    LoopbackIsolationTestCase()
+        : TestCase("each namespace reaches only its own loopback listeners")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        for (bool isolated : {false, true})
+        {
+            Lan lan(isolated);
+            Ptr<Process> a = lan.MakeContainer({}, "", Ipv4Address());
+            Ptr<Process> b = lan.MakeContainer({}, "", Ipv4Address());
+            Receiver udp;
+            Receiver tcp;
+            NS_TEST_ASSERT_MSG_EQ(
+                OpenServer(a, NETNS_SOCK_DGRAM, Ipv4Address::GetLoopback(), 8080, &udp).IsOk(),
+                true,
+                "UDP bind in A");
+            NS_TEST_ASSERT_MSG_EQ(
+                OpenServer(a, NETNS_SOCK_STREAM, Ipv4Address::GetLoopback(), 8080, &tcp).IsOk(),
+                true,
+                "TCP listen in A");
+
+            std::map<std::string, std::pair<bool, bool>> outcome; // connected, failed
+            for (const auto& [name, process] :
+                 std::vector<std::pair<std::string, Ptr<Process>>>{{"A", a}, {"B", b}})
+            {
+                auto udpFd = process->Socket(NETNS_AF_INET, NETNS_SOCK_DGRAM);
+                auto tcpFd = process->Socket(NETNS_AF_INET, NETNS_SOCK_STREAM);
+                Ptr<Socket> tcpSocket = process->GetSocket(tcpFd.GetValue());
+                auto* flags = &outcome[name];
+                tcpSocket->SetConnectCallback(
+                    MakeCallback(+[](std::pair<bool, bool>* f, Ptr<Socket>) { f->first = true; })
+                        .Bind(flags),
+                    MakeCallback(+[](std::pair<bool, bool>* f, Ptr<Socket>) { f->second = true; })
+                        .Bind(flags));
+                const std::string text = "from " + name;
+                Simulator::ScheduleWithContext(
+                    process->GetNamespace()->GetNode()->GetId(),
+                    Seconds(1),
+                    [process, udpFd, tcpFd, text]() {
+                        process->SendTo(udpFd.GetValue(),
+                                        MakePayload(text),
+                                        Ipv4Address::GetLoopback(),
+                                        8080);
+                        process->Connect(tcpFd.GetValue(), Ipv4Address::GetLoopback(), 8080);
+                    });
+            }
+            Simulator::Stop(Seconds(3));
+            Simulator::Run();
+
+            const std::string mode = isolated ? "isolated: " : "shared routes: ";
+            NS_TEST_ASSERT_MSG_EQ(udp.payloads.size(), 1, mode << "A's UDP listener gets one datagram");
+            NS_TEST_EXPECT_MSG_EQ(udp.payloads[0], "from A", mode << "only A's own datagram");
+            NS_TEST_EXPECT_MSG_EQ(tcp.accepted, 1, mode << "A's TCP listener accepts one connection");
+            NS_TEST_EXPECT_MSG_EQ(outcome["A"].first, true, mode << "A connects to its own listener");
+            NS_TEST_EXPECT_MSG_EQ(outcome["B"].first, false, mode << "B must not reach A's listener");
+            NS_TEST_EXPECT_MSG_EQ(outcome["B"].second,
+                                  true,
+                                  mode << "B's connect is refused by its own loopback");
+            Lan::TearDown();
+        }
+    }
+};
+
+/// A connect() to a closed port fails at once with ECONNREFUSED.
+class ConnectionRefusedTestCase : public TestCase
+{
+  public:
+    ConnectionRefusedTestCase()
+        : TestCase("connecting to a closed port reports ECONNREFUSED")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Lan lan(true);
+        Ptr<Process> p = lan.MakeContainer({"eth0"}, "eth0", Ipv4Address("198.51.100.10"));
+        auto fd = p->Socket(NETNS_AF_INET, NETNS_SOCK_STREAM);
+        Ptr<Socket> socket = p->GetSocket(fd.GetValue());
+        Time failedAt = Seconds(-1);
+        socket->SetConnectCallback(MakeNullCallback<void, Ptr<Socket>>(),
+                                   MakeCallback(+[](Time* t, Ptr<Socket>) { *t = Now(); })
+                                       .Bind(&failedAt));
+        Simulator::ScheduleWithContext(p->GetNamespace()->GetNode()->GetId(),
+                                       Seconds(1),
+                                       [p, fd]() {
+                                           p->Connect(fd.GetValue(), "198.51.100.1", 4444);
+                                       });
+        Simulator::Stop(Seconds(10));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_GT(failedAt, Seconds(1), "the failure should be reported");
+        NS_TEST_EXPECT_MSG_LT(failedAt, Seconds(1.1), "it should come with the peer's RST");
+        SocketAccount* account = FindSocketAccount(socket);
+        NS_TEST_EXPECT_MSG_EQ(account->GetLastStatus().GetErrno(),
+                              ECONNREFUSED,
+                              "the socket should hold ECONNREFUSED");
+        Lan::TearDown();
+    }
+};
+
+/// Errors of the socket calls themselves.
+class SocketCallErrorsTestCase : public TestCase
+{
+  public:
+    SocketCallErrorsTestCase()
+        : TestCase("socket calls reject bad descriptors, families, types and states")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Lan lan(false);
+        Ptr<Process> p = lan.host->CreateProcess(0);
+        NS_TEST_EXPECT_MSG_EQ(p->Socket(10, NETNS_SOCK_DGRAM).GetStatus().GetErrno(),
+                              EAFNOSUPPORT,
+                              "AF_INET6");
+        NS_TEST_EXPECT_MSG_EQ(p->Socket(NETNS_AF_INET, 3).GetStatus().GetErrno(),
+                              EINVAL,
+                              "SOCK_RAW is not emulated");
+        NS_TEST_EXPECT_MSG_EQ(p->Socket(NETNS_AF_INET, NETNS_SOCK_DGRAM, 6).GetStatus().GetErrno(),
+                              EPROTONOSUPPORT,
+                              "a datagram socket with IPPROTO_TCP");
+        NS_TEST_EXPECT_MSG_EQ(p->Bind(42, Ipv4Address::GetAny(), 80).GetErrno(), EBADF, "bind");
+        NS_TEST_EXPECT_MSG_EQ(p->Close(42).GetErrno(), EBADF, "close");
+        auto udp = p->Socket(NETNS_AF_INET, NETNS_SOCK_DGRAM);
+        NS_TEST_EXPECT_MSG_EQ(udp.GetValue(), 3, "the first descriptor should be 3");
+        NS_TEST_EXPECT_MSG_EQ(p->Listen(udp.GetValue()).GetErrno(), EOPNOTSUPP, "listen on UDP");
+        NS_TEST_EXPECT_MSG_EQ(p->Send(udp.GetValue(), nullptr).GetStatus().GetErrno(),
+                              EINVAL,
+                              "send without packet");
+        NS_TEST_ASSERT_MSG_EQ(p->Bind(udp.GetValue(), Ipv4Address::GetAny(), 5000).IsOk(),
+                              true,
+                              "first bind");
+        NS_TEST_EXPECT_MSG_EQ(p->Bind(udp.GetValue(), Ipv4Address::GetAny(), 5001).GetErrno(),
+                              EINVAL,
+                              "a bound socket cannot bind again");
+        NS_TEST_EXPECT_MSG_EQ(p->Close(udp.GetValue()).IsOk(), true, "close");
+        NS_TEST_EXPECT_MSG_EQ(p->Close(udp.GetValue()).GetErrno(), EBADF, "close twice");
+        auto reused = p->Socket(NETNS_AF_INET, NETNS_SOCK_DGRAM);
+        NS_TEST_EXPECT_MSG_EQ(reused.GetValue(), 3, "the lowest free descriptor is reused");
+        NS_TEST_EXPECT_MSG_EQ(p->Bind(reused.GetValue(), Ipv4Address::GetAny(), 5000).IsOk(),
+                              true,
+                              "a closed socket's port should be free again");
+        Lan::TearDown();
+    }
+};
+
+/// Test suite of sockets.
+class SocketTestSuite : public TestSuite
+{
+  public:
+    SocketTestSuite()
+        : TestSuite("netns-socket", UNIT)
+    {
+        AddTestCase(new SameAddressAndPortTestCase, TestCase::QUICK);
+        AddTestCase(new BindConflictRulesTestCase, TestCase::QUICK);
+        AddTestCase(new ListenConflictTestCase, TestCase::QUICK);
+        AddTestCase(new PrivilegedPortTestCase, TestCase::QUICK);
+        AddTestCase(new BindLocalityTestCase, TestCase::QUICK);
+        AddTestCase(new LoopbackIsolationTestCase, TestCase::QUICK);
+        AddTestCase(new ConnectionRefusedTestCase, TestCase::QUICK);
+        AddTestCase(new SocketCallErrorsTestCase, TestCase::QUICK);
+    }
+};
+
+SocketTestSuite g_socketTestSuite; //!< registers the suite
+
+} // namespace
