@@ -498,6 +498,7 @@ Namespace::AddRoute(Route route)
     {
         return Status::Error(ESRCH, "namespace " + GetName() + " has been freed");
     }
+    ImportHelperRoutes();
     route.owner = m_id;
     if (route.ifindex == 0 && route.HasGateway())
     {
@@ -547,11 +548,12 @@ Namespace::DeleteRoute(const RouteSelector& selector)
     {
         return Status::Error(ESRCH, "namespace " + GetName() + " has been freed");
     }
+    ImportHelperRoutes();
     return GetRouteTable().Delete(selector);
 }
 
-std::vector<Route>
-Namespace::GetRoutes() const
+void
+Namespace::ImportHelperRoutes() const
 {
     Ptr<Ipv4> ipv4 = GetIpv4();
     Ptr<Routing> routing = ipv4 ? DynamicCast<Routing>(ipv4->GetRoutingProtocol()) : nullptr;
@@ -559,6 +561,16 @@ Namespace::GetRoutes() const
     {
         routing->ImportHelperRoutes();
     }
+    if (!IsInitial() && m_host)
+    {
+        m_host->GetInitialNamespace()->ImportHelperRoutes();
+    }
+}
+
+std::vector<Route>
+Namespace::GetRoutes() const
+{
+    ImportHelperRoutes();
     if (!IsAlive())
     {
         return {};
@@ -573,6 +585,7 @@ Namespace::LookupRoute(Ipv4Address destination) const
     {
         return Status::Error(ESRCH, "namespace " + GetName() + " has been freed");
     }
+    ImportHelperRoutes();
     auto found = GetRouteTable().Lookup(destination,
                                         [this](const Route& r) { return IsRouteUsable(r); });
     if (!found)

@@ -260,6 +260,12 @@ class Namespace : public Object
      */
     Status DeleteRoute(const RouteSelector& selector);
 
+    /**
+     * Move routes that ns-3's Ipv4StaticRoutingHelper added (to this
+     * namespace's or to the initial namespace's routing) into the tables.
+     */
+    void ImportHelperRoutes() const;
+
     /** @return the routes this namespace's "ip route show" lists */
     std::vector<Route> GetRoutes() const;
 

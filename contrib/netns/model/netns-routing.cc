@@ -231,13 +231,13 @@ Routing::RouteOutput(Ptr<Packet> p,
                      Socket::SocketErrno& sockerr)
 {
     NS_LOG_FUNCTION(this << p << header.GetDestination() << oif);
-    ImportHelperRoutes();
     sockerr = Socket::ERROR_NOROUTETOHOST;
     Namespace* ns = GetNamespace();
     if (!ns || !ns->IsAlive())
     {
         return nullptr;
     }
+    ns->ImportHelperRoutes();
     const Ipv4Address destination = header.GetDestination();
 
     // 127.0.0.0/8 and the namespace's own addresses stay on its own loopback.
@@ -328,7 +328,7 @@ Routing::RouteInput(Ptr<const Packet> p,
                                    << ns->GetName());
         return false;
     }
-    ImportHelperRoutes();
+    ns->ImportHelperRoutes();
     auto usable = [ns](const Route& r) { return ns->IsRouteUsable(r); };
     auto found = ns->GetRouteTable().Lookup(destination, usable);
     if (!found)
