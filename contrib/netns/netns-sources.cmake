@@ -71,6 +71,9 @@ set(NETNS_CORE_TEST_SOURCES
     test/netns-view-test-suite.cc
     test/netns-address-test-suite.cc
     test/netns-socket-test-suite.cc
+    test/netns-routes-test-suite.cc
+    test/netns-resources-test-suite.cc
+    test/netns-dispatch-test-suite.cc
 )
 set(NETNS_COMMAND_TEST_SOURCES
 )
