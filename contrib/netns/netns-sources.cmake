@@ -57,8 +57,10 @@ set(NETNS_COMMAND_HEADERS
 
 # Capture helpers: per-namespace pcaps and their manifest.
 set(NETNS_CAPTURE_SOURCES
+    helper/netns-capture-helper.cc
 )
 set(NETNS_CAPTURE_HEADERS
+    helper/netns-capture-helper.h
 )
 
 list(APPEND NETNS_SOURCES ${NETNS_COMMAND_SOURCES} ${NETNS_CAPTURE_SOURCES})
@@ -78,6 +80,7 @@ set(NETNS_CORE_TEST_SOURCES
 set(NETNS_COMMAND_TEST_SOURCES
 )
 set(NETNS_CAPTURE_TEST_SOURCES
+    test/netns-capture-test-suite.cc
 )
 set(NETNS_TEST_SOURCES ${NETNS_CORE_TEST_SOURCES} ${NETNS_COMMAND_TEST_SOURCES}
                        ${NETNS_CAPTURE_TEST_SOURCES})
