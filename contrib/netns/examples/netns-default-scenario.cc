@@ -485,16 +485,14 @@ main(int argc, char* argv[])
         c.ns->TraceConnectWithoutContext("Rx", MakeBoundCallback(&CountEchoRequest, &c));
     }
 
+    // One pcap per host device, namespace view, loopback and plain-node
+    // device, named netns_HOST[_NAMESPACE]_DEVICE.pcap, and a manifest
+    // written after the run with every namespace's addresses.
+    NetnsCaptureHelper capture(outputDir, "netns");
     if (pcap)
     {
-        std::filesystem::create_directories(outputDir);
-        const std::string prefix = outputDir + "/netns";
-        csma.EnablePcap(prefix + "-phys", lanDevices, false);
-        p2p.EnablePcap(prefix + "-phys", wanDevices, false);
-        for (uint32_t k = 0; k < std::min(containers, MAX_CONTAINERS_WITH_PCAP); ++k)
-        {
-            netns.EnablePcapNamespace(prefix, seen.containers[k].ns);
-        }
+        capture.SetMaxNamespacesPerHost(MAX_CONTAINERS_WITH_PCAP);
+        Require(capture.EnableAll(), "enable pcap capture in " + outputDir);
     }
 
     Simulator::Stop(Seconds(10.0));
@@ -523,6 +521,7 @@ main(int argc, char* argv[])
     std::cout << "unshare by uid 1000: " << seen.nonRootUnshare.ToString() << "\n";
     if (pcap)
     {
+        Require(capture.WriteManifest(), "write " + capture.GetManifestPath());
         std::cout << "pcap files in " << outputDir << "/\n";
     }
     Simulator::Destroy();

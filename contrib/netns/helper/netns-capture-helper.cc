@@ -345,6 +345,12 @@ class CaptureState : public SimpleRefCount<CaptureState>
     }
 
     /**
+     * Limit the namespaces captured per host.
+     * @param limit the largest number of non-initial namespaces per host
+     */
+    void SetMaxNamespacesPerHost(uint32_t limit) { m_maxNamespacesPerHost = limit; }
+
+    /**
      * Capture one node, or the host of a namespace node.
      * @param node the node
      * @return OK or the first failure
@@ -487,6 +493,9 @@ class CaptureState : public SimpleRefCount<CaptureState>
     std::map<std::pair<uint32_t, uint32_t>, std::string> m_namespaceComponents; //!< by ids
     std::map<uint32_t, std::set<std::string>> m_takenNamespaceComponents;       //!< by node id
     std::map<std::pair<uint32_t, int64_t>, std::set<std::string>> m_takenDeviceComponents;
+    uint32_t m_maxNamespacesPerHost{UINT32_MAX}; //!< non-initial namespaces captured per host
+    std::map<uint32_t, uint32_t>
+        m_namespacesPerHost;            //!< non-initial namespaces captured, by node id
     std::vector<std::string> m_skipped; //!< JSON objects of devices left out, with the reason
     std::vector<std::string> m_errors;  //!< failures of captures started by listeners
 };
@@ -568,6 +577,17 @@ CaptureState::CaptureHost(Ptr<Host> host)
     }
     for (const Ptr<Namespace>& ns : host->GetNamespaces())
     {
+        const uint32_t nodeId = host->GetNode()->GetId();
+        const bool known = m_capturedNamespaces.count({nodeId, ns->GetId()}) > 0;
+        if (!ns->IsInitial() && !known)
+        {
+            if (m_namespacesPerHost[nodeId] >= m_maxNamespacesPerHost)
+            {
+                NS_LOG_LOGIC("namespace " << ns->GetName() << " over the per-host limit");
+                continue;
+            }
+            m_namespacesPerHost[nodeId]++;
+        }
         Status captured = CaptureNamespace(ns);
         if (!captured.IsOk())
         {
@@ -1020,6 +1040,12 @@ NetnsCaptureHelper::NetnsCaptureHelper(const std::string& directory, const std::
 NetnsCaptureHelper::~NetnsCaptureHelper()
 {
     m_state->Close();
+}
+
+void
+NetnsCaptureHelper::SetMaxNamespacesPerHost(uint32_t limit)
+{
+    m_state->SetMaxNamespacesPerHost(limit);
 }
 
 netns::Status

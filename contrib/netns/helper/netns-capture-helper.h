@@ -93,6 +93,15 @@ class NetnsCaptureHelper
     NetnsCaptureHelper& operator=(const NetnsCaptureHelper&) = delete;
 
     /**
+     * Limit the namespaces captured per host, to bound the number of open
+     * files. The initial namespace is always captured and does not count.
+     * @param limit the largest number of other namespaces captured per host,
+     *        lowest ids first; namespaces beyond it are listed in the
+     *        manifest with "captured": false
+     */
+    void SetMaxNamespacesPerHost(uint32_t limit);
+
+    /**
      * Capture every node of the scenario: hosts with namespace support with
      * all their namespaces, and plain nodes. Calling it again captures what
      * was added since, and nothing twice.

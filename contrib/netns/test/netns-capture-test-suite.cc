@@ -445,6 +445,50 @@ class CaptureManifestTestCase : public TestCase
     }
 };
 
+/// A per-host namespace limit leaves the later namespaces out.
+class CaptureNamespaceLimitTestCase : public TestCase
+{
+  public:
+    CaptureNamespaceLimitTestCase() :
+        TestCase("namespace limit leaves later namespaces uncaptured")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const std::string directory = CreateTempDirFilename("capture-limit");
+        Scenario scenario;
+        for (const std::string name : {"c2", "c3"})
+        {
+            Ptr<Process> process = scenario.host->CreateProcess(0);
+            process->Unshare(CLONE_NEWNET_PATCH_2006);
+            process->GetNamespace()->SetName(name);
+            process->WriteFile(DEBUGFS_DEV_PATH, "eth0\n");
+        }
+        NetnsCaptureHelper capture(directory);
+        capture.SetMaxNamespacesPerHost(2);
+        NS_TEST_ASSERT_MSG_EQ(capture.EnableAll().IsOk(), true, "enabling capture should work");
+        NS_TEST_ASSERT_MSG_EQ(capture.EnableAll().IsOk(), true, "enabling again should work");
+        const auto files = FilesByName(capture);
+        NS_TEST_EXPECT_MSG_EQ(files.count("netns_h1_c1_eth0.pcap"), 1, "c1 is within the limit");
+        NS_TEST_EXPECT_MSG_EQ(files.count("netns_h1_c2_eth0.pcap"), 1, "c2 is within the limit");
+        NS_TEST_EXPECT_MSG_EQ(files.count("netns_h1_c3_eth0.pcap"), 0, "c3 is over the limit");
+        NS_TEST_EXPECT_MSG_EQ(files.count("netns_h1_c3_lo.pcap"), 0, "c3's lo is over the limit");
+        NS_TEST_EXPECT_MSG_EQ(
+            files.count("netns_h1_init_lo.pcap"), 1, "the initial namespace does not count");
+        NS_TEST_ASSERT_MSG_EQ(
+            capture.WriteManifest().IsOk(), true, "the manifest should be written");
+        const std::string manifest = ReadBytes(capture.GetManifestPath());
+        NS_TEST_EXPECT_MSG_NE(
+            manifest.find("\"name\": \"c3\", \"alive\": true, \"captured\": false"),
+            std::string::npos,
+            "the manifest should list c3 as not captured");
+        capture.Close();
+        Lan::TearDown();
+    }
+};
+
 /// Names with the separator, escapes, markers and duplicates never collide.
 class CaptureNamesTestCase : public TestCase
 {
@@ -733,6 +777,7 @@ class NetnsCaptureTestSuite : public TestSuite
         AddTestCase(new CaptureLoopbackTestCase, TestCase::QUICK);
         AddTestCase(new CaptureLateRevealTestCase, TestCase::QUICK);
         AddTestCase(new CaptureManifestTestCase, TestCase::QUICK);
+        AddTestCase(new CaptureNamespaceLimitTestCase, TestCase::QUICK);
         AddTestCase(new CaptureNamesTestCase, TestCase::QUICK);
         AddTestCase(new CaptureDeterminismTestCase, TestCase::QUICK);
         AddTestCase(new CaptureErrorsTestCase, TestCase::QUICK);
