@@ -1,0 +1,1 @@
+"""Analysis of the pcaps and manifest written by the netns capture helper."""
