@@ -3,8 +3,9 @@
 NETNS_SCENARIO names the built netns-default-scenario and NETNS_PCAP_ANALYZE
 the analysis command; ctest sets both. Scenario facts used here: host h1
 runs containers c1 (10.1.0.10) and c2 (10.1.0.11); with shared routes c2,
-bound last, receives the traffic for c1's address and answers it with c1's
-address, and with route isolation every container answers for itself.
+bound last, receives the traffic for c1's address and replies with c1's
+address as source, and with route isolation every container replies with its
+own address.
 """
 
 import json

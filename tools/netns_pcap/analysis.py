@@ -123,7 +123,7 @@ class Fault:
 
 @dataclass
 class FileResult:
-    """What reading one capture file gave."""
+    """Outcome of reading one capture file."""
 
     capture: object
     packets: int = 0

@@ -123,7 +123,7 @@ MAX_POINTS_PER_FLOW = 20000
 
 
 def plot_timelines(report, directory):
-    """Write one PNG per namespace: a row per flow, a dot per packet.
+    """Write one PNG per namespace: a row per flow, a mark per packet.
 
     Returns the paths written.
     """

@@ -262,7 +262,7 @@ class CaptureSink : public SimpleRefCount<CaptureSink>
 {
   public:
     /**
-     * @param info what the manifest says about the file
+     * @param info the file's manifest entry
      * @param file the open file
      */
     CaptureSink(NetnsCaptureFile info, Ptr<PcapFileWrapper> file) :

@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Per-namespace pcap capture: which files NetnsCaptureHelper writes, how it
- * names them, what its manifest says, and that a rerun gives the same bytes.
+ * names them, what its manifest records, and that a rerun gives the same bytes.
  */
 #include "netns-test-lan.h"
 
