@@ -51,8 +51,44 @@ set(NETNS_HEADERS
 
 # Command interface: ip, ifconfig, unshare, file commands and scenario scripts.
 set(NETNS_COMMAND_SOURCES
+    commands/netns-address-broadcast-table.cc
+    commands/netns-command-arguments.cc
+    commands/netns-command-dispatcher.cc
+    commands/netns-exec.cc
+    commands/netns-file-commands.cc
+    commands/netns-ifconfig-command.cc
+    commands/netns-ifconfig-printer.cc
+    commands/netns-ip-address-command.cc
+    commands/netns-ip-command.cc
+    commands/netns-ip-errors.cc
+    commands/netns-ip-link-command.cc
+    commands/netns-ip-link-printer.cc
+    commands/netns-ip-route-command.cc
+    commands/netns-ip-route-printer.cc
+    commands/netns-link-state.cc
+    commands/netns-shell-words.cc
+    commands/netns-unshare-command.cc
 )
 set(NETNS_COMMAND_HEADERS
+    commands/netns-address-broadcast-table.h
+    commands/netns-command-arguments.h
+    commands/netns-command-dispatcher.h
+    commands/netns-command-result.h
+    commands/netns-exec.h
+    commands/netns-file-commands.h
+    commands/netns-ifconfig-command.h
+    commands/netns-ifconfig-printer.h
+    commands/netns-ip-address-command.h
+    commands/netns-ip-command.h
+    commands/netns-ip-errors.h
+    commands/netns-ip-link-command.h
+    commands/netns-ip-link-printer.h
+    commands/netns-ip-options.h
+    commands/netns-ip-route-command.h
+    commands/netns-ip-route-printer.h
+    commands/netns-link-state.h
+    commands/netns-shell-words.h
+    commands/netns-unshare-command.h
 )
 
 # Capture helpers: per-namespace pcaps and their manifest.
@@ -78,13 +114,20 @@ set(NETNS_CORE_TEST_SOURCES
     test/netns-dispatch-test-suite.cc
 )
 set(NETNS_COMMAND_TEST_SOURCES
+    test/netns-commands-golden-test-suite.cc
 )
 set(NETNS_CAPTURE_TEST_SOURCES
     test/netns-capture-test-suite.cc
 )
+# MPI rules: namespace nodes take their host's system id and ids in set-up order.
+set(NETNS_MPI_TEST_SOURCES
+    test/netns-mpi-test-suite.cc
+)
 set(NETNS_TEST_SOURCES ${NETNS_CORE_TEST_SOURCES} ${NETNS_COMMAND_TEST_SOURCES}
                        ${NETNS_CAPTURE_TEST_SOURCES})
+list(APPEND NETNS_TEST_SOURCES ${NETNS_MPI_TEST_SOURCES})
 
 set(NETNS_EXAMPLES
     netns-default-scenario
+    netns-mpi-scenario
 )
