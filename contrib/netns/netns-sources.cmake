@@ -66,6 +66,11 @@ set(NETNS_COMMAND_SOURCES
     commands/netns-ip-route-command.cc
     commands/netns-ip-route-printer.cc
     commands/netns-link-state.cc
+    commands/netns-scenario-report.cc
+    commands/netns-scenario-runner.cc
+    commands/netns-script-parser.cc
+    commands/netns-script-validator.cc
+    commands/netns-script-values.cc
     commands/netns-shell-words.cc
     commands/netns-unshare-command.cc
 )
@@ -87,6 +92,13 @@ set(NETNS_COMMAND_HEADERS
     commands/netns-ip-route-command.h
     commands/netns-ip-route-printer.h
     commands/netns-link-state.h
+    commands/netns-scenario-report.h
+    commands/netns-scenario-runner.h
+    commands/netns-scenario-script.h
+    commands/netns-script-error.h
+    commands/netns-script-parser.h
+    commands/netns-script-validator.h
+    commands/netns-script-values.h
     commands/netns-shell-words.h
     commands/netns-unshare-command.h
 )

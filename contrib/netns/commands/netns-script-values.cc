@@ -1,0 +1,63 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "netns-script-values.h"
+
+#include <cstdio>
+#include <regex>
+
+namespace ns3
+{
+namespace netns
+{
+
+std::optional<Time>
+ParseScriptTime(const std::string& text)
+{
+    static const std::regex pattern("^([0-9]{1,9})(\\.[0-9]{1,9})?(s|ms|us|ns)?$");
+    std::smatch match;
+    if (!std::regex_match(text, match, pattern))
+    {
+        return std::nullopt;
+    }
+    const double value = std::stod(match[1].str() + match[2].str());
+    const std::string unit = match[3].str();
+    if (unit == "ms")
+    {
+        return MilliSeconds(value);
+    }
+    if (unit == "us")
+    {
+        return MicroSeconds(value);
+    }
+    if (unit == "ns")
+    {
+        return NanoSeconds(value);
+    }
+    return Seconds(value);
+}
+
+bool
+IsValidDataRate(const std::string& text)
+{
+    static const std::regex pattern("^[0-9]{1,12}(\\.[0-9]{1,6})?(bps|kbps|Kbps|Mbps|Gbps)$");
+    return std::regex_match(text, pattern);
+}
+
+bool
+IsValidScriptName(const std::string& text)
+{
+    static const std::regex pattern("^[A-Za-z0-9_.-]{1,64}$");
+    return std::regex_match(text, pattern) && text != "." && text != "..";
+}
+
+std::string
+FormatScriptTime(Time time)
+{
+    char text[32];
+    std::snprintf(text, sizeof(text), "%.3fs", time.GetSeconds());
+    return text;
+}
+
+} // namespace netns
+} // namespace ns3
