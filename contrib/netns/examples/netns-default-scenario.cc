@@ -455,7 +455,13 @@ main(int argc, char* argv[])
     Ptr<netns::Process> user = h1->CreateProcess(1000);
     seen.nonRootUnshare = user->Unshare("CLONE_NEWNET");
 
-    // Clients: UDP echo and a TCP transfer to every container.
+    // Clients: UDP echo first, then a TCP transfer, to every container. The
+    // phases do not overlap, and the run lasts long enough for the TCP bytes
+    // of every container to cross the 10 Mbit/s link to client-far.
+    const Time echoStart = Seconds(2.0);
+    const Time tcpStart = echoStart + Seconds(ECHO_REQUESTS + 0.5) + MilliSeconds(containers);
+    const double farLinkSeconds = containers * TCP_BYTES * 8.0 / 10e6;
+    const Time stopTime = tcpStart + MilliSeconds(containers) + Seconds(5.0 + 3.0 * farLinkSeconds);
     std::map<std::string, Ptr<Node>> clients{{"client-lan", clientLan}, {"client-far", clientFar}};
     for (const auto& [clientName, clientNode] : clients)
     {
@@ -467,8 +473,8 @@ main(int argc, char* argv[])
             echoClient.SetAttribute("Interval", TimeValue(Seconds(1.0)));
             echoClient.SetAttribute("PacketSize", UintegerValue(64));
             ApplicationContainer app = echoClient.Install(clientNode);
-            app.Start(Seconds(2.0 + 0.001 * k));
-            app.Stop(Seconds(9.0));
+            app.Start(echoStart + MilliSeconds(k));
+            app.Stop(tcpStart);
             app.Get(0)->TraceConnectWithoutContext(
                 "RxWithAddresses",
                 MakeBoundCallback(&CountEchoReply, &seen.replies[clientName][target]));
@@ -476,8 +482,8 @@ main(int argc, char* argv[])
             BulkSendHelper bulk("ns3::TcpSocketFactory", InetSocketAddress(target, SERVICE_PORT));
             bulk.SetAttribute("MaxBytes", UintegerValue(TCP_BYTES));
             ApplicationContainer tcpApp = bulk.Install(clientNode);
-            tcpApp.Start(Seconds(3.0 + 0.001 * k));
-            tcpApp.Stop(Seconds(9.0));
+            tcpApp.Start(tcpStart + MilliSeconds(k));
+            tcpApp.Stop(stopTime);
         }
     }
     for (ContainerRecord& c : seen.containers)
@@ -495,7 +501,7 @@ main(int argc, char* argv[])
         Require(capture.EnableAll(), "enable pcap capture in " + outputDir);
     }
 
-    Simulator::Stop(Seconds(10.0));
+    Simulator::Stop(stopTime);
     Simulator::Run();
 
     PrintNamespaceSummary(h1, seen);

@@ -215,14 +215,25 @@ NamespaceTcpSocket::DoForwardUp(Ptr<Packet> packet,
                                 const Address& fromAddress,
                                 const Address& toAddress)
 {
-    TcpHeader header;
-    const bool reset = packet->PeekHeader(header) != 0 && (header.GetFlags() & TcpHeader::RST);
-    if (reset && m_state == SYN_SENT && (header.GetFlags() & TcpHeader::ACK))
+    // Read the flags byte (offset 13 of the TCP header) instead of parsing the
+    // whole header with its options: this runs for every segment.
+    constexpr uint32_t flagsOffset = 13;
+    uint8_t header[flagsOffset + 1] = {};
+    const bool complete = packet->CopyData(header, sizeof(header)) == sizeof(header);
+    const uint8_t flags = header[flagsOffset];
+    const bool reset = complete && (flags & TcpHeader::RST);
+    if (reset && m_state == SYN_SENT && (flags & TcpHeader::ACK))
     {
         RefuseConnection(fromAddress);
         return;
     }
-    const bool bareReset = reset && m_timestampEnabled && !header.HasOption(TcpOption::TS);
+    bool bareReset = false;
+    if (reset && m_timestampEnabled)
+    {
+        TcpHeader tcpHeader;
+        packet->PeekHeader(tcpHeader);
+        bareReset = !tcpHeader.HasOption(TcpOption::TS);
+    }
     if (bareReset)
     {
         NS_LOG_LOGIC("accepting a RST without timestamp option, as RFC 7323 and Linux do");

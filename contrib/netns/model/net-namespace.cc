@@ -313,6 +313,9 @@ Namespace::AddAddress(const std::string& device, Ipv4Address address, uint8_t pr
         }
     }
     ipv4->AddAddress(entry->interface, Ipv4InterfaceAddress(address, mask));
+    // Ipv4AddressHelper gives an addressed device a default queue disc; the
+    // namespaces' frames share the host device's, so do the same for it.
+    m_host->EnsureQueueDisc(entry->ifindex);
     NS_LOG_INFO("namespace " << GetName() << " added " << address << "/" << unsigned{prefixLength}
                              << " on " << entry->name);
     return Status();

@@ -336,7 +336,6 @@ Dispatcher::ReceiveFromWire(Ptr<const Packet> packet,
                             const Address& to,
                             NetDevice::PacketType packetType)
 {
-    NS_LOG_FUNCTION(this << packet << protocol << from << to << packetType);
     if (!m_adminUp)
     {
         NS_LOG_LOGIC("device " << m_ifindex << " is down, frame dropped");
@@ -344,7 +343,7 @@ Dispatcher::ReceiveFromWire(Ptr<const Packet> packet,
     }
     if (m_nViews == 0)
     {
-        m_host->DeliverToInitial(m_lower, packet->Copy(), protocol, from, to, packetType, true);
+        m_host->DeliverToInitial(m_lower, packet, protocol, from, to, packetType, true);
         return;
     }
     const bool group =
@@ -387,7 +386,8 @@ Dispatcher::SendFromNamespace(uint32_t namespaceId,
     }
     if (!Mac48Address::IsMatchingType(dest))
     {
-        return m_lower->Send(packet, dest, protocol);
+        m_host->Transmit(m_lower, packet, dest, protocol);
+        return true;
     }
     const Mac48Address mac = Mac48Address::ConvertFrom(dest);
     if (mac.IsBroadcast() || mac.IsGroup())
@@ -403,13 +403,13 @@ Dispatcher::SendFromNamespace(uint32_t namespaceId,
                        type,
                        false);
     }
-    return m_lower->Send(packet, dest, protocol);
+    m_host->Transmit(m_lower, packet, dest, protocol);
+    return true;
 }
 
 bool
 Dispatcher::InterceptInitialSend(Ptr<const Packet> packet, const Address& dest, uint16_t protocol)
 {
-    NS_LOG_FUNCTION(this << packet << dest << protocol);
     if (m_nViews == 0 || !m_adminUp)
     {
         return false;

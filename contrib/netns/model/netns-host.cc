@@ -44,7 +44,12 @@ Host::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&Host::SetRouteIsolationAttribute,
                                               &Host::IsRouteIsolated),
-                          MakeBooleanChecker());
+                          MakeBooleanChecker())
+            .AddTraceSource("NamespaceCreated",
+                            "A namespace was created by unshare(), before any device was "
+                            "revealed to it",
+                            MakeTraceSourceAccessor(&Host::m_namespaceCreated),
+                            "ns3::netns::Host::NamespaceTracedCallback");
     return tid;
 }
 
@@ -437,6 +442,7 @@ Host::CreateNamespace()
     m_namespaces.push_back(ns);
     NS_LOG_INFO("host " << GetName() << " created namespace " << ns->GetName() << " on node "
                         << node->GetId());
+    m_namespaceCreated(ns);
     return ns;
 }
 
@@ -581,8 +587,24 @@ Host::GetCurrentCredentials() const
 }
 
 void
+Host::Transmit(Ptr<NetDevice> device, Ptr<Packet> packet, const Address& dest, uint16_t protocol)
+{
+    m_trafficControl->TransmitFromNamespace(device, packet, dest, protocol);
+}
+
+void
+Host::EnsureQueueDisc(uint32_t ifindex)
+{
+    const DeviceRecord* record = FindDeviceByIfindex(ifindex);
+    if (record && !record->loopback)
+    {
+        m_trafficControl->InstallDefaultQueueDisc(record->device);
+    }
+}
+
+void
 Host::DeliverToInitial(Ptr<NetDevice> device,
-                       Ptr<Packet> packet,
+                       Ptr<const Packet> packet,
                        uint16_t protocol,
                        const Address& from,
                        const Address& to,

@@ -12,6 +12,7 @@
 #include "ns3/net-device.h"
 #include "ns3/node.h"
 #include "ns3/object.h"
+#include "ns3/traced-callback.h"
 
 #include <map>
 #include <string>
@@ -224,6 +225,12 @@ class Host : public Object
     uint64_t AllocateSocketId();
 
     /**
+     * Signature of the NamespaceCreated trace source.
+     * @param ns the new namespace, with its IPv4 stack and an empty view
+     */
+    typedef void (*NamespaceTracedCallback)(Ptr<Namespace> ns);
+
+    /**
      * Make a process the current task while it runs code in the simulator,
      * so that sockets created meanwhile carry its credentials.
      * @param process the process, or nullptr
@@ -245,12 +252,28 @@ class Host : public Object
      * @param synchronous true when already in the host's event context
      */
     void DeliverToInitial(Ptr<NetDevice> device,
-                          Ptr<Packet> packet,
+                          Ptr<const Packet> packet,
                           uint16_t protocol,
                           const Address& from,
                           const Address& to,
                           NetDevice::PacketType packetType,
                           bool synchronous);
+
+    /**
+     * Send a frame of a non-initial namespace out of a host device, through
+     * the device's queue disc.
+     * @param device the host device
+     * @param packet the payload with its network header
+     * @param dest destination MAC address
+     * @param protocol the EtherType
+     */
+    void Transmit(Ptr<NetDevice> device, Ptr<Packet> packet, const Address& dest, uint16_t protocol);
+
+    /**
+     * Give a host device ns-3's default queue disc unless it has one.
+     * @param ifindex host-wide interface index
+     */
+    void EnsureQueueDisc(uint32_t ifindex);
 
   protected:
     void DoDispose() override;
@@ -284,6 +307,8 @@ class Host : public Object
     Process* m_currentProcess{nullptr};                //!< process running code now
     AddressRegistry m_addresses;                       //!< who holds which address
     SocketTable m_sockets;                             //!< bound sockets of all namespaces
+
+    TracedCallback<Ptr<Namespace>> m_namespaceCreated; //!< fires for each new namespace
 };
 
 } // namespace netns

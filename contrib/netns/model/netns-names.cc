@@ -3,7 +3,6 @@
  */
 #include "netns-names.h"
 
-#include <cctype>
 #include <cstdio>
 
 namespace ns3
@@ -14,11 +13,30 @@ namespace netns
 namespace
 {
 
-/** @return true for the characters the kernel rejects in interface names */
+/**
+ * @return true for the bytes the kernel rejects in interface names: '/',
+ *         ':' and what the kernel's own isspace() (lib/ctype.c) calls white
+ *         space, which includes 0xA0 and, unlike the C library's, does not
+ *         depend on a locale
+ */
 bool
 IsForbiddenInInterfaceName(unsigned char c)
 {
-    return c == '/' || c == ':' || std::isspace(c);
+    switch (c)
+    {
+    case '/':
+    case ':':
+    case ' ':
+    case '\t':
+    case '\n':
+    case '\v':
+    case '\f':
+    case '\r':
+    case 0xa0:
+        return true;
+    default:
+        return false;
+    }
 }
 
 } // namespace

@@ -60,6 +60,7 @@ void
 Routing::DoDispose()
 {
     m_ipv4 = nullptr;
+    m_namespace = nullptr;
     Ipv4StaticRouting::DoDispose();
 }
 
@@ -74,16 +75,16 @@ Routing::SetIpv4(Ptr<Ipv4> ipv4)
 Namespace*
 Routing::GetNamespace() const
 {
-    if (!m_ipv4)
+    if (!m_namespace && m_ipv4)
+    {
+        // The namespace is aggregated to the node after the stack is built.
+        m_namespace = PeekPointer(m_ipv4->GetObject<Namespace>());
+    }
+    if (!m_namespace || !m_namespace->GetHost())
     {
         return nullptr;
     }
-    Ptr<Namespace> ns = m_ipv4->GetObject<Namespace>();
-    if (!ns || !ns->GetHost())
-    {
-        return nullptr;
-    }
-    return PeekPointer(ns);
+    return m_namespace;
 }
 
 void

@@ -92,7 +92,8 @@ class Routing : public Ipv4StaticRouting
      */
     bool IsLocalDestination(Ipv4Address destination, uint32_t iif) const;
 
-    Ptr<Ipv4> m_ipv4; //!< the namespace's IPv4 stack
+    Ptr<Ipv4> m_ipv4;                      //!< the namespace's IPv4 stack
+    mutable Namespace* m_namespace{nullptr}; //!< found on first use; shares the node's lifetime
 };
 
 } // namespace netns

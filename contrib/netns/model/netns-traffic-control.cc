@@ -7,10 +7,16 @@
 #include "netns-dispatcher.h"
 #include "netns-host.h"
 
+#include "ns3/arp-header.h"
+#include "ns3/arp-l3-protocol.h"
 #include "ns3/arp-queue-disc-item.h"
+#include "ns3/ipv4-l3-protocol.h"
 #include "ns3/ipv4-queue-disc-item.h"
 #include "ns3/log.h"
+#include "ns3/loopback-net-device.h"
+#include "ns3/net-device-queue-interface.h"
 #include "ns3/packet.h"
+#include "ns3/traffic-control-helper.h"
 
 namespace ns3
 {
@@ -81,8 +87,8 @@ HostTrafficControl::ReceiveInInitial(Ptr<NetDevice> device,
 {
     if (m_host)
     {
-        const DeviceRecord* record = m_host->FindDeviceRecord(device);
-        m_host->GetInitialNamespace()->NotifyRx(p, record ? record->ifindex : 0);
+        const Dispatcher* dispatcher = m_host->GetDispatcherFor(device);
+        m_host->GetInitialNamespace()->NotifyRx(p, dispatcher ? dispatcher->GetIfindex() : 0);
     }
     TrafficControlLayer::Receive(device, p, protocol, from, to, packetType);
 }
@@ -95,7 +101,6 @@ HostTrafficControl::Receive(Ptr<NetDevice> device,
                             const Address& to,
                             NetDevice::PacketType packetType)
 {
-    NS_LOG_FUNCTION(this << device << p << protocol << from << to << packetType);
     Dispatcher* dispatcher = m_host ? m_host->GetDispatcherFor(device) : nullptr;
     if (!dispatcher)
     {
@@ -106,9 +111,62 @@ HostTrafficControl::Receive(Ptr<NetDevice> device,
 }
 
 void
+HostTrafficControl::TransmitFromNamespace(Ptr<NetDevice> device,
+                                          Ptr<Packet> packet,
+                                          const Address& dest,
+                                          uint16_t protocol)
+{
+    // Queue discs classify and mark by the network header, which their items
+    // keep apart from the payload: split it off again.
+    Ptr<QueueDiscItem> item;
+    if (protocol == Ipv4L3Protocol::PROT_NUMBER)
+    {
+        Ipv4Header header;
+        packet->RemoveHeader(header);
+        item = Create<Ipv4QueueDiscItem>(packet, dest, protocol, header);
+    }
+    else if (protocol == ArpL3Protocol::PROT_NUMBER)
+    {
+        ArpHeader header;
+        packet->RemoveHeader(header);
+        item = Create<ArpQueueDiscItem>(packet, dest, protocol, header);
+    }
+    else
+    {
+        device->Send(packet, dest, protocol);
+        return;
+    }
+    TrafficControlLayer::Send(device, item);
+}
+
+void
+HostTrafficControl::InstallDefaultQueueDisc(Ptr<NetDevice> device)
+{
+    if (DynamicCast<LoopbackNetDevice>(device) || GetRootQueueDiscOnDevice(device))
+    {
+        return;
+    }
+    // ns-3.37 wires queue discs to device queues when the layer initializes;
+    // one installed later is never woken and crashes the first send.
+    if (IsInitialized())
+    {
+        NS_LOG_LOGIC("device " << device->GetIfIndex()
+                               << " keeps no queue disc: the simulation has started");
+        return;
+    }
+    // Without a queue interface the device queue never stops, so a queue
+    // disc would never hold a packet; ns-3 installs none then either.
+    Ptr<NetDeviceQueueInterface> queueInterface = device->GetObject<NetDeviceQueueInterface>();
+    if (!queueInterface)
+    {
+        return;
+    }
+    TrafficControlHelper::Default(queueInterface->GetNTxQueues()).Install(device);
+}
+
+void
 HostTrafficControl::Send(Ptr<NetDevice> device, Ptr<QueueDiscItem> item)
 {
-    NS_LOG_FUNCTION(this << device << item);
     Dispatcher* dispatcher = m_host ? m_host->GetDispatcherFor(device) : nullptr;
     if (dispatcher)
     {

@@ -21,8 +21,8 @@ class Host;
  * namespaces; frames the initial namespace sends to its own MAC address are
  * delivered inside the host instead of going on the wire.
  *
- * Queue discs installed with TrafficControlHelper keep working for the
- * initial namespace; frames sent by other namespaces bypass them.
+ * Frames of every namespace leave through the host device's queue disc, as
+ * ipvlan devices transmit through their master's qdisc in Linux.
  */
 class HostTrafficControl : public TrafficControlLayer
 {
@@ -55,6 +55,27 @@ class HostTrafficControl : public TrafficControlLayer
                           const Address& from,
                           const Address& to,
                           NetDevice::PacketType packetType);
+
+    /**
+     * Send a frame of a non-initial namespace through the device's queue
+     * disc, bypassing the initial namespace's hairpin check.
+     * @param device the host device
+     * @param packet the payload with its network header
+     * @param dest destination MAC address
+     * @param protocol the EtherType
+     */
+    void TransmitFromNamespace(Ptr<NetDevice> device,
+                               Ptr<Packet> packet,
+                               const Address& dest,
+                               uint16_t protocol);
+
+    /**
+     * Give a device ns-3's default queue disc if it has none, as
+     * Ipv4AddressHelper::Assign does for devices it addresses. Only possible
+     * before the layer is initialized, that is before the simulation runs.
+     * @param device the host device
+     */
+    void InstallDefaultQueueDisc(Ptr<NetDevice> device);
 
     void Receive(Ptr<NetDevice> device,
                  Ptr<const Packet> p,

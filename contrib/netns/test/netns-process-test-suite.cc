@@ -32,6 +32,12 @@ class UnshareByRootTestCase : public TestCase
         Ptr<Process> caller = lan.host->CreateProcess(0);
         Ptr<Process> bystander = lan.host->CreateProcess(0);
         Ptr<Namespace> initial = lan.host->GetInitialNamespace();
+        std::vector<Ptr<Namespace>> created;
+        lan.host->TraceConnectWithoutContext(
+            "NamespaceCreated",
+            MakeCallback(+[](std::vector<Ptr<Namespace>>* log, Ptr<Namespace> ns) {
+                log->push_back(ns);
+            }).Bind(&created));
 
         Status unshared = caller->Unshare(CLONE_NEWNET_MAINLINE);
         NS_TEST_ASSERT_MSG_EQ(unshared.IsOk(), true, "unshare by root should succeed: "
@@ -53,6 +59,8 @@ class UnshareByRootTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(caller->GetNamespace()->GetNode()->GetSystemId(),
                               lan.hostNode->GetSystemId(),
                               "the hidden node should carry the host's system id");
+        NS_TEST_ASSERT_MSG_EQ(created.size(), 1, "NamespaceCreated should fire once");
+        NS_TEST_EXPECT_MSG_EQ(created[0], caller->GetNamespace(), "with the new namespace");
         Lan::TearDown();
     }
 };

@@ -262,12 +262,10 @@ class UdpReceivePathTestCase : public TestCase
             {
                 gotB += p + ";";
             }
-            NS_TEST_EXPECT_MSG_EQ(gotA,
-                                  isolated ? "for A;" : "",
-                                  Mode(isolated) << ": what A's socket receives");
-            NS_TEST_EXPECT_MSG_EQ(gotB,
-                                  isolated ? "for B;" : "for A;for B;",
-                                  Mode(isolated) << ": what B's socket receives");
+            const std::string expectedA = isolated ? "for A;" : "";
+            const std::string expectedB = isolated ? "for B;" : "for A;for B;";
+            NS_TEST_EXPECT_MSG_EQ(gotA, expectedA, Mode(isolated) << ": what A's socket receives");
+            NS_TEST_EXPECT_MSG_EQ(gotB, expectedB, Mode(isolated) << ": what B's socket receives");
             Lan::TearDown();
         }
     }
