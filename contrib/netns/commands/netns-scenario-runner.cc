@@ -370,9 +370,10 @@ ScenarioRunner::ScheduleCommands()
         m_commands.push_back({declared, false, {}});
         if (declared.at.IsZero())
         {
-            // NOTE: commands at time 0 run now, before the simulation starts, because a
-            // namespace created by an event crashes the host's traffic control when its
-            // view device first transmits (HostTrafficControl::TransmitFromNamespace).
+            // Commands at time 0 run now, before the simulation starts, as the C++
+            // examples configure namespaces. NOTE: run as events scheduled at time 0,
+            // the default scenario crashed in HostTrafficControl::TransmitFromNamespace
+            // on the first frame a view device sent; the same commands at 0.5 s do not.
             RunCommand(m_commands.size() - 1);
             continue;
         }

@@ -37,7 +37,8 @@ namespace netns
  * processes, and schedules every timed command and application; Run()
  * runs the simulation to the script's stop time. A timed command runs with
  * netns::Exec() as its process, and its output goes to the transcript
- * stream. A process application is installed when it starts, after the
+ * stream; commands at time 0 run during Build(), before the simulation
+ * starts, the way C++ scenarios configure their namespaces. A process application is installed when it starts, after the
  * commands of that instant, so it runs in the namespace its process is in
  * then. A namespace created by a process's "unshare -n" is named after the
  * process. What happened is kept for ScenarioReport and for tests.

@@ -37,10 +37,15 @@ struct LineContext
     uint32_t line;                     //!< line number
     std::vector<ScriptError>& errors;  //!< collected errors
 
-    /** Record an error on this line; returns false so that callers can return it. */
+    /**
+     * Record an error on this line, control bytes escaped so that a message
+     * never carries raw bytes from the script.
+     * @param reason what is wrong
+     * @return false, so that callers can return it
+     */
     bool Error(const std::string& reason) const
     {
-        errors.push_back({file, line, reason});
+        errors.push_back({file, line, EscapeControlBytes(reason)});
         return false;
     }
 };
@@ -268,6 +273,11 @@ ParseCommand(const LineContext& at, const std::string& text, ScenarioScript& scr
         return at.Error("at takes TIME HOST PROCESS COMMAND, as in "
                         "\"at 1.5 h1 c1 ip addr add 10.1.0.10/16 dev eth0\"");
     }
+    if (!IsValidScriptName(host) || !IsValidScriptName(process))
+    {
+        return at.Error("invalid host or process name in " + Quote(host + " " + process) +
+                        ": use 1 to 64 letters, digits, '-', '_' or '.'");
+    }
     auto when = ParseScriptTime(time);
     if (!when)
     {
@@ -409,6 +419,11 @@ ParseApplication(const LineContext& at,
     if (slash != std::string::npos)
     {
         app.process = words[2].substr(slash + 1);
+    }
+    if (!IsValidScriptName(app.node) || (slash != std::string::npos && !IsValidScriptName(app.process)))
+    {
+        return at.Error("invalid place " + Quote(words[2]) +
+                        ": use NODE, or HOST/PROCESS for an application a process runs");
     }
     std::set<std::string> seen;
     for (std::size_t i = 3; i < words.size(); i += 2)

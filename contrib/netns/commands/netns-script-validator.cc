@@ -71,7 +71,7 @@ void
 ScriptValidator::Validate(const ScenarioScript& script, std::vector<ScriptError>& errors)
 {
     auto error = [&](uint32_t line, const std::string& reason) {
-        errors.push_back({script.file, line, reason});
+        errors.push_back({script.file, line, EscapeControlBytes(reason)});
     };
     const Declarations declared = Collect(script, error);
     auto plainNode = [&](uint32_t line, const std::string& name, const std::string& what) {

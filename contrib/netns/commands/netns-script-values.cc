@@ -52,6 +52,26 @@ IsValidScriptName(const std::string& text)
 }
 
 std::string
+EscapeControlBytes(const std::string& text)
+{
+    std::string printable;
+    for (unsigned char c : text)
+    {
+        if (c < 0x20 || c == 0x7f)
+        {
+            char escaped[8];
+            std::snprintf(escaped, sizeof(escaped), "\\x%02x", c);
+            printable += escaped;
+        }
+        else
+        {
+            printable += static_cast<char>(c);
+        }
+    }
+    return printable;
+}
+
+std::string
 FormatScriptTime(Time time)
 {
     char text[32];

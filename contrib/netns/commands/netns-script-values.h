@@ -40,6 +40,14 @@ bool IsValidDataRate(const std::string& text);
 bool IsValidScriptName(const std::string& text);
 
 /**
+ * Escape control bytes for an error message: each becomes \xNN, so that a
+ * message never carries raw bytes from a script.
+ * @param text the text
+ * @return the text with control bytes escaped
+ */
+std::string EscapeControlBytes(const std::string& text);
+
+/**
  * Format a time for messages and logs.
  * @param time the time
  * @return seconds with three decimals and "s", such as "1.500s"
