@@ -29,7 +29,6 @@ set(NETNS_SOURCES
 
 set(NETNS_HEADERS
     model/namespace-tcp-socket.h
-    model/namespace-traffic-control.h
     model/namespace-udp-socket.h
     model/net-namespace.h
     model/netns-address-registry.h
