@@ -5,7 +5,6 @@
 
 set(NETNS_SOURCES
     model/namespace-tcp-socket.cc
-    model/namespace-traffic-control.cc
     model/namespace-udp-socket.cc
     model/net-namespace.cc
     model/netns-address-registry.cc
