@@ -5,6 +5,7 @@
 
 set(NETNS_SOURCES
     model/namespace-tcp-socket.cc
+    model/namespace-traffic-control.cc
     model/namespace-udp-socket.cc
     model/net-namespace.cc
     model/netns-address-registry.cc
@@ -28,6 +29,7 @@ set(NETNS_SOURCES
 
 set(NETNS_HEADERS
     model/namespace-tcp-socket.h
+    model/namespace-traffic-control.h
     model/namespace-udp-socket.h
     model/net-namespace.h
     model/netns-address-registry.h

@@ -85,6 +85,8 @@ Namespace::DoDispose()
     m_view.clear();
     m_host = nullptr;
     m_node = nullptr;
+    m_ipv4 = nullptr;
+    m_routing = nullptr;
     Object::DoDispose();
 }
 
@@ -95,6 +97,8 @@ Namespace::Setup(Ptr<Host> host, uint32_t id, Ptr<Node> node)
     m_host = host;
     m_id = id;
     m_node = node;
+    m_ipv4 = node->GetObject<Ipv4>();
+    m_routing = m_ipv4 ? DynamicCast<Routing>(m_ipv4->GetRoutingProtocol()) : nullptr;
 }
 
 uint32_t
@@ -118,7 +122,7 @@ Namespace::GetNode() const
 Ptr<Ipv4>
 Namespace::GetIpv4() const
 {
-    return m_node ? m_node->GetObject<Ipv4>() : nullptr;
+    return m_ipv4;
 }
 
 bool
@@ -184,7 +188,7 @@ Namespace::Reveal(const DeviceRecord& record)
     }
 
     Ptr<ViewDevice> view = CreateObject<ViewDevice>();
-    view->Attach(record.device, record.dispatcher, m_id);
+    view->Attach(record.device, record.dispatcher, this);
     m_node->AddDevice(view);
     entry.device = view;
     entry.interface = ipv4->AddInterface(view);
@@ -558,11 +562,9 @@ Namespace::DeleteRoute(const RouteSelector& selector)
 void
 Namespace::ImportHelperRoutes() const
 {
-    Ptr<Ipv4> ipv4 = GetIpv4();
-    Ptr<Routing> routing = ipv4 ? DynamicCast<Routing>(ipv4->GetRoutingProtocol()) : nullptr;
-    if (routing)
+    if (m_routing)
     {
-        routing->ImportHelperRoutes();
+        m_routing->ImportHelperRoutes();
     }
     if (!IsInitial() && m_host)
     {

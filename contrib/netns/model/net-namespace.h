@@ -30,6 +30,7 @@ namespace netns
 
 class Host;
 class Process;
+class Routing;
 class ViewDevice;
 struct DeviceRecord;
 
@@ -385,6 +386,8 @@ class Namespace : public Object
 
     Ptr<Host> m_host;                   //!< host of the namespace
     Ptr<Node> m_node;                   //!< node carrying the stack
+    Ptr<Ipv4> m_ipv4;                   //!< the node's IPv4 stack, looked up once
+    Ptr<Routing> m_routing;             //!< the stack's routing, looked up once
     uint32_t m_id{0};                   //!< id on the host
     std::string m_name;                 //!< label, empty for the default
     bool m_alive{true};                 //!< false once freed

@@ -8,14 +8,14 @@
 
 #include "ns3/arp-header.h"
 #include "ns3/arp-l3-protocol.h"
+#include "ns3/arp-queue-disc-item.h"
 #include "ns3/ipv4-header.h"
 #include "ns3/ipv4-l3-protocol.h"
+#include "ns3/ipv4-queue-disc-item.h"
 #include "ns3/log.h"
 #include "ns3/mac48-address.h"
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
-#include "ns3/tcp-header.h"
-#include "ns3/udp-header.h"
 
 #include <algorithm>
 
@@ -31,49 +31,83 @@ NS_OBJECT_ENSURE_REGISTERED(Dispatcher);
 namespace
 {
 
-/// Transport ports of an IPv4 packet, when it carries UDP or TCP and is a first fragment.
-struct Ports
+/// Fields of an IPv4 packet the dispatcher decides on, read from the bytes.
+struct Ipv4Summary
 {
-    bool valid{false};     //!< false for other protocols and later fragments
-    Transport transport{Transport::Udp}; //!< UDP or TCP
-    uint16_t source{0};      //!< source port
-    uint16_t destination{0}; //!< destination port
+    bool valid{false};            //!< the packet starts with a well-formed IPv4 header
+    Ipv4Address source;           //!< source address
+    Ipv4Address destination;      //!< destination address
+    bool hasPorts{false};         //!< UDP or TCP, first fragment, ports present
+    Transport transport{Transport::Udp}; //!< UDP or TCP, when hasPorts
+    uint16_t sourcePort{0};       //!< source port, when hasPorts
+    uint16_t destinationPort{0};  //!< destination port, when hasPorts
 };
 
-/** Read the transport ports of an IPv4 packet whose header is at the front. */
-Ports
-PeekPorts(Ptr<const Packet> packet, const Ipv4Header& ip)
+/** @return the big-endian 16-bit value at a byte offset */
+uint16_t
+ReadU16(const uint8_t* bytes, uint32_t offset)
 {
-    Ports ports;
-    if (ip.GetFragmentOffset() != 0)
+    return static_cast<uint16_t>((bytes[offset] << 8) | bytes[offset + 1]);
+}
+
+/** @return the big-endian 32-bit value at a byte offset */
+uint32_t
+ReadU32(const uint8_t* bytes, uint32_t offset)
+{
+    return (uint32_t{ReadU16(bytes, offset)} << 16) | ReadU16(bytes, offset + 2);
+}
+
+/**
+ * Read the addresses and, for UDP and TCP, the ports of an IPv4 packet
+ * whose header is at the front. Reading the bytes directly costs a fraction
+ * of deserializing Ipv4Header and the transport header, and this runs for
+ * every frame a host receives.
+ */
+Ipv4Summary
+PeekIpv4(Ptr<const Packet> packet)
+{
+    constexpr uint32_t maxHeaderAndPorts = 60 + 4; // largest IPv4 header, then two ports
+    uint8_t bytes[maxHeaderAndPorts];
+    const uint32_t copied = packet->CopyData(bytes, sizeof(bytes));
+    Ipv4Summary summary;
+    const uint32_t headerLength = (bytes[0] & 0x0f) * 4u;
+    if (copied < 20 || (bytes[0] >> 4) != 4 || headerLength < 20 || headerLength > copied)
     {
-        return ports;
+        return summary;
     }
-    Ptr<Packet> payload = packet->Copy();
-    Ipv4Header skipped;
-    payload->RemoveHeader(skipped);
-    if (ip.GetProtocol() == static_cast<uint8_t>(Transport::Udp))
+    summary.valid = true;
+    summary.source = Ipv4Address(ReadU32(bytes, 12));
+    summary.destination = Ipv4Address(ReadU32(bytes, 16));
+    const bool firstFragment = (ReadU16(bytes, 6) & 0x1fff) == 0;
+    const uint8_t protocol = bytes[9];
+    const bool transport = protocol == static_cast<uint8_t>(Transport::Udp) ||
+                           protocol == static_cast<uint8_t>(Transport::Tcp);
+    if (firstFragment && transport && copied >= headerLength + 4)
     {
-        UdpHeader udp;
-        if (payload->PeekHeader(udp) == 0)
-        {
-            return ports;
-        }
-        ports = {true, Transport::Udp, udp.GetSourcePort(), udp.GetDestinationPort()};
+        summary.hasPorts = true;
+        summary.transport = static_cast<Transport>(protocol);
+        summary.sourcePort = ReadU16(bytes, headerLength);
+        summary.destinationPort = ReadU16(bytes, headerLength + 2);
     }
-    else if (ip.GetProtocol() == static_cast<uint8_t>(Transport::Tcp))
-    {
-        TcpHeader tcp;
-        if (payload->GetSize() < 20 || payload->PeekHeader(tcp) == 0)
-        {
-            return ports;
-        }
-        ports = {true, Transport::Tcp, tcp.GetSourcePort(), tcp.GetDestinationPort()};
-    }
-    return ports;
+    return summary;
 }
 
 } // namespace
+
+Ptr<Packet>
+FrameOf(Ptr<const QueueDiscItem> item)
+{
+    Ptr<Packet> frame = item->GetPacket()->Copy();
+    if (auto ipv4 = DynamicCast<const Ipv4QueueDiscItem>(item))
+    {
+        frame->AddHeader(ipv4->GetHeader());
+    }
+    else if (auto arp = DynamicCast<const ArpQueueDiscItem>(item))
+    {
+        frame->AddHeader(arp->GetHeader());
+    }
+    return frame;
+}
 
 TypeId
 Dispatcher::GetTypeId()
@@ -205,35 +239,33 @@ Dispatcher::AllMembers() const
 uint32_t
 Dispatcher::SelectUnicastTarget(Ptr<const Packet> packet) const
 {
-    Ipv4Header ip;
-    packet->PeekHeader(ip);
-    const Ipv4Address destination = ip.GetDestination();
+    const Ipv4Summary ip = PeekIpv4(packet);
+    if (!ip.valid)
+    {
+        return 0;
+    }
     auto sees = [this](uint32_t namespaceId) { return Sees(namespaceId); };
 
-    if (!m_host->IsRouteIsolated())
+    if (!m_host->IsRouteIsolated() && ip.hasPorts)
     {
         // The 2006 patch matched sockets by address and port only, so a
         // socket of any namespace on this device may win, whoever holds the
         // destination address.
-        Ports ports = PeekPorts(packet, ip);
-        if (ports.valid)
+        auto socket = m_host->GetSocketTable().MatchIncoming(ip.transport,
+                                                             ip.destination,
+                                                             ip.destinationPort,
+                                                             ip.source,
+                                                             ip.sourcePort,
+                                                             sees);
+        if (socket)
         {
-            auto socket = m_host->GetSocketTable().MatchIncoming(ports.transport,
-                                                                 destination,
-                                                                 ports.destination,
-                                                                 ip.GetSource(),
-                                                                 ports.source,
-                                                                 sees);
-            if (socket)
-            {
-                NS_LOG_LOGIC("socket " << socket->socketId << " of namespace "
-                                       << socket->namespaceId << " matches " << destination
-                                       << ":" << ports.destination);
-                return socket->namespaceId;
-            }
+            NS_LOG_LOGIC("socket " << socket->socketId << " of namespace " << socket->namespaceId
+                                   << " matches " << ip.destination << ":"
+                                   << ip.destinationPort);
+            return socket->namespaceId;
         }
     }
-    auto holder = m_host->GetAddressRegistry().FindHolder(destination, sees);
+    auto holder = m_host->GetAddressRegistry().FindHolder(ip.destination, sees);
     return holder.value_or(0);
 }
 
@@ -280,12 +312,12 @@ Dispatcher::SelectTargets(Ptr<const Packet> packet, uint16_t protocol, bool grou
     {
         return {0};
     }
-    Ipv4Header ip;
-    if (packet->PeekHeader(ip) == 0)
+    const Ipv4Summary ip = PeekIpv4(packet);
+    if (!ip.valid)
     {
         return {0};
     }
-    const Ipv4Address destination = ip.GetDestination();
+    const Ipv4Address destination = ip.destination;
     if (groupAddressed || destination.IsBroadcast() || destination.IsMulticast() ||
         m_host->GetAddressRegistry().IsSubnetBroadcast(destination))
     {
@@ -358,6 +390,82 @@ Dispatcher::ReceiveFromWire(Ptr<const Packet> packet,
                    true);
 }
 
+Dispatcher::Destination
+Dispatcher::Classify(const Address& dest) const
+{
+    if (dest == m_mac)
+    {
+        return Destination::Host;
+    }
+    if (Mac48Address::IsMatchingType(dest))
+    {
+        const Mac48Address mac = Mac48Address::ConvertFrom(dest);
+        if (mac.IsBroadcast() || mac.IsGroup())
+        {
+            return Destination::Group;
+        }
+    }
+    return Destination::Wire;
+}
+
+void
+Dispatcher::DeliverFromNamespace(uint32_t namespaceId,
+                                 Ptr<const Packet> frame,
+                                 uint16_t protocol,
+                                 const Address& dest,
+                                 Destination destination)
+{
+    if (destination == Destination::Host)
+    {
+        // Addressed to this host: deliver inside, as ipvlan L2 does, never on the wire.
+        DeliverLocally(SelectTargets(frame, protocol, false),
+                       -1,
+                       frame,
+                       protocol,
+                       m_mac,
+                       m_mac,
+                       NetDevice::PACKET_HOST,
+                       false);
+        return;
+    }
+    const auto type = Mac48Address::ConvertFrom(dest).IsBroadcast() ? NetDevice::PACKET_BROADCAST
+                                                                    : NetDevice::PACKET_MULTICAST;
+    DeliverLocally(SelectTargets(frame, protocol, true),
+                   namespaceId,
+                   frame,
+                   protocol,
+                   m_mac,
+                   dest,
+                   type,
+                   false);
+}
+
+bool
+Dispatcher::SendFromNamespace(uint32_t namespaceId, Ptr<QueueDiscItem> item)
+{
+    if (!m_adminUp)
+    {
+        NS_LOG_LOGIC("device " << m_ifindex << " is down, frame from namespace " << namespaceId
+                               << " dropped");
+        return false;
+    }
+    const Destination destination = Classify(item->GetAddress());
+    if (destination != Destination::Wire)
+    {
+        DeliverFromNamespace(namespaceId,
+                             FrameOf(item),
+                             item->GetProtocol(),
+                             item->GetAddress(),
+                             destination);
+        if (destination == Destination::Host)
+        {
+            return true;
+        }
+    }
+    m_host->TransmitItem(m_lower, item);
+    return true;
+}
+
 bool
 Dispatcher::SendFromNamespace(uint32_t namespaceId,
                               Ptr<Packet> packet,
@@ -371,37 +479,14 @@ Dispatcher::SendFromNamespace(uint32_t namespaceId,
                                << " dropped");
         return false;
     }
-    if (dest == m_mac)
+    const Destination destination = Classify(dest);
+    if (destination != Destination::Wire)
     {
-        // Addressed to this host: deliver inside, as ipvlan L2 does, never on the wire.
-        DeliverLocally(SelectTargets(packet, protocol, false),
-                       -1,
-                       packet,
-                       protocol,
-                       m_mac,
-                       m_mac,
-                       NetDevice::PACKET_HOST,
-                       false);
-        return true;
-    }
-    if (!Mac48Address::IsMatchingType(dest))
-    {
-        m_host->Transmit(m_lower, packet, dest, protocol);
-        return true;
-    }
-    const Mac48Address mac = Mac48Address::ConvertFrom(dest);
-    if (mac.IsBroadcast() || mac.IsGroup())
-    {
-        const auto type = mac.IsBroadcast() ? NetDevice::PACKET_BROADCAST
-                                            : NetDevice::PACKET_MULTICAST;
-        DeliverLocally(SelectTargets(packet, protocol, true),
-                       namespaceId,
-                       packet,
-                       protocol,
-                       m_mac,
-                       dest,
-                       type,
-                       false);
+        DeliverFromNamespace(namespaceId, packet, protocol, dest, destination);
+        if (destination == Destination::Host)
+        {
+            return true;
+        }
     }
     m_host->Transmit(m_lower, packet, dest, protocol);
     return true;
@@ -414,30 +499,13 @@ Dispatcher::InterceptInitialSend(Ptr<const Packet> packet, const Address& dest, 
     {
         return false;
     }
-    if (dest == m_mac)
-    {
-        DeliverLocally(SelectTargets(packet, protocol, false),
-                       -1,
-                       packet,
-                       protocol,
-                       m_mac,
-                       m_mac,
-                       NetDevice::PACKET_HOST,
-                       false);
-        return true;
-    }
-    if (!Mac48Address::IsMatchingType(dest))
+    const Destination destination = Classify(dest);
+    if (destination == Destination::Wire)
     {
         return false;
     }
-    const Mac48Address mac = Mac48Address::ConvertFrom(dest);
-    if (mac.IsBroadcast() || mac.IsGroup())
-    {
-        const auto type = mac.IsBroadcast() ? NetDevice::PACKET_BROADCAST
-                                            : NetDevice::PACKET_MULTICAST;
-        DeliverLocally(SelectTargets(packet, protocol, true), 0, packet, protocol, m_mac, dest, type, false);
-    }
-    return false;
+    DeliverFromNamespace(0, packet, protocol, dest, destination);
+    return destination == Destination::Host;
 }
 
 } // namespace netns

@@ -7,6 +7,7 @@
 #include "ns3/address.h"
 #include "ns3/net-device.h"
 #include "ns3/object.h"
+#include "ns3/queue-item.h"
 
 #include <cstdint>
 #include <vector>
@@ -109,7 +110,17 @@ class Dispatcher : public Object
                          NetDevice::PacketType packetType);
 
     /**
-     * Handle a frame a namespace sends through its view of the device.
+     * Handle a packet a namespace's stack sends through its view of the
+     * device. On its way to the wire the item keeps its network header
+     * apart, so the host's queue disc takes it as it is.
+     * @param namespaceId the sending namespace
+     * @param item the packet, its header and its destination
+     * @return false when the packet was dropped
+     */
+    bool SendFromNamespace(uint32_t namespaceId, Ptr<QueueDiscItem> item);
+
+    /**
+     * Handle a frame sent directly through a view device's Send().
      * @param namespaceId the sending namespace
      * @param packet the payload, without link-layer header
      * @param dest destination MAC address
@@ -136,6 +147,35 @@ class Dispatcher : public Object
     void DoDispose() override;
 
   private:
+    /// Where a frame sent inside the host goes.
+    enum class Destination
+    {
+        Host,  //!< to the device's own MAC address: delivered inside the host only
+        Group, //!< broadcast or multicast: delivered inside the host and on the wire
+        Wire,  //!< to another MAC address: on the wire only
+    };
+
+    /**
+     * @param dest a destination MAC address
+     * @return where a frame to it goes
+     */
+    Destination Classify(const Address& dest) const;
+
+    /**
+     * Deliver inside the host a frame that a namespace sends to the host or
+     * to a group.
+     * @param namespaceId the sending namespace, which gets no copy of a group frame
+     * @param frame the payload with its network header
+     * @param protocol the EtherType
+     * @param dest destination MAC address
+     * @param destination Host or Group
+     */
+    void DeliverFromNamespace(uint32_t namespaceId,
+                              Ptr<const Packet> frame,
+                              uint16_t protocol,
+                              const Address& dest,
+                              Destination destination);
+
     /**
      * Choose the namespaces that receive a frame.
      * @param packet the payload
@@ -191,6 +231,13 @@ class Dispatcher : public Object
     std::vector<Ptr<ViewDevice>> m_views;     //!< views indexed by namespace id
     uint32_t m_nViews{0};                     //!< number of non-null views
 };
+
+/**
+ * Copy the packet of a queue disc item with its network header in front.
+ * @param item an IPv4 or ARP item, whose header is still apart
+ * @return the frame's payload as a device would send it
+ */
+Ptr<Packet> FrameOf(Ptr<const QueueDiscItem> item);
 
 } // namespace netns
 } // namespace ns3

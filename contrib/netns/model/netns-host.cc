@@ -3,6 +3,7 @@
  */
 #include "netns-host.h"
 
+#include "namespace-traffic-control.h"
 #include "net-namespace.h"
 #include "netns-dispatcher.h"
 #include "netns-names.h"
@@ -435,7 +436,7 @@ Host::CreateNamespace()
     NS_LOG_FUNCTION(this);
     const uint32_t id = static_cast<uint32_t>(m_namespaces.size());
     Ptr<Node> node = CreateObject<Node>(m_node->GetSystemId());
-    BuildIpv4Stack(node, CreateObject<TrafficControlLayer>());
+    BuildIpv4Stack(node, CreateObject<NamespaceTrafficControl>());
     Ptr<Namespace> ns = CreateObject<Namespace>();
     ns->Setup(this, id, node);
     node->AggregateObject(ns);
@@ -590,6 +591,12 @@ void
 Host::Transmit(Ptr<NetDevice> device, Ptr<Packet> packet, const Address& dest, uint16_t protocol)
 {
     m_trafficControl->TransmitFromNamespace(device, packet, dest, protocol);
+}
+
+void
+Host::TransmitItem(Ptr<NetDevice> device, Ptr<QueueDiscItem> item)
+{
+    m_trafficControl->TransmitItemFromNamespace(device, item);
 }
 
 void

@@ -12,6 +12,7 @@
 #include "ns3/net-device.h"
 #include "ns3/node.h"
 #include "ns3/object.h"
+#include "ns3/queue-item.h"
 #include "ns3/traced-callback.h"
 
 #include <map>
@@ -268,6 +269,14 @@ class Host : public Object
      * @param protocol the EtherType
      */
     void Transmit(Ptr<NetDevice> device, Ptr<Packet> packet, const Address& dest, uint16_t protocol);
+
+    /**
+     * Send a packet of a non-initial namespace out of a host device, through
+     * the device's queue disc.
+     * @param device the host device
+     * @param item the packet with its header kept apart and its destination
+     */
+    void TransmitItem(Ptr<NetDevice> device, Ptr<QueueDiscItem> item);
 
     /**
      * Give a host device ns-3's default queue disc unless it has one.

@@ -27,26 +27,6 @@ NS_LOG_COMPONENT_DEFINE("NetnsTrafficControl");
 
 NS_OBJECT_ENSURE_REGISTERED(HostTrafficControl);
 
-namespace
-{
-
-/** @return a copy of the item's packet with its network header in front */
-Ptr<Packet>
-FrameOf(Ptr<const QueueDiscItem> item)
-{
-    Ptr<Packet> frame = item->GetPacket()->Copy();
-    if (auto ipv4 = DynamicCast<const Ipv4QueueDiscItem>(item))
-    {
-        frame->AddHeader(ipv4->GetHeader());
-    }
-    else if (auto arp = DynamicCast<const ArpQueueDiscItem>(item))
-    {
-        frame->AddHeader(arp->GetHeader());
-    }
-    return frame;
-}
-
-} // namespace
 
 TypeId
 HostTrafficControl::GetTypeId()
@@ -136,6 +116,12 @@ HostTrafficControl::TransmitFromNamespace(Ptr<NetDevice> device,
         device->Send(packet, dest, protocol);
         return;
     }
+    TrafficControlLayer::Send(device, item);
+}
+
+void
+HostTrafficControl::TransmitItemFromNamespace(Ptr<NetDevice> device, Ptr<QueueDiscItem> item)
+{
     TrafficControlLayer::Send(device, item);
 }
 

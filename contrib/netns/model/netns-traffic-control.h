@@ -70,6 +70,13 @@ class HostTrafficControl : public TrafficControlLayer
                                uint16_t protocol);
 
     /**
+     * Send a packet of a non-initial namespace through the device's queue disc.
+     * @param device the host device
+     * @param item the packet with its header kept apart and its destination
+     */
+    void TransmitItemFromNamespace(Ptr<NetDevice> device, Ptr<QueueDiscItem> item);
+
+    /**
      * Give a device ns-3's default queue disc if it has none, as
      * Ipv4AddressHelper::Assign does for devices it addresses. Only possible
      * before the layer is initialized, that is before the simulation runs.

@@ -62,6 +62,7 @@ ViewDevice::DoDispose()
     m_lower = nullptr;
     m_dispatcher = nullptr;
     m_node = nullptr;
+    m_namespace = nullptr;
     m_rxCallback = MakeNullCallback<bool, Ptr<NetDevice>, Ptr<const Packet>, uint16_t, const Address&>();
     m_promiscRxCallback.Nullify();
     m_linkChangeCallbacks.clear();
@@ -69,12 +70,13 @@ ViewDevice::DoDispose()
 }
 
 void
-ViewDevice::Attach(Ptr<NetDevice> lower, Ptr<Dispatcher> dispatcher, uint32_t namespaceId)
+ViewDevice::Attach(Ptr<NetDevice> lower, Ptr<Dispatcher> dispatcher, Namespace* ns)
 {
-    NS_LOG_FUNCTION(this << lower << dispatcher << namespaceId);
+    NS_LOG_FUNCTION(this << lower << dispatcher << ns);
     m_lower = lower;
     m_dispatcher = dispatcher;
-    m_namespaceId = namespaceId;
+    m_namespace = ns;
+    m_namespaceId = ns->GetId();
 }
 
 void
@@ -125,7 +127,6 @@ ViewDevice::Deliver(Ptr<Packet> packet,
                     const Address& to,
                     PacketType packetType)
 {
-    NS_LOG_FUNCTION(this << packet << protocol << from << to << packetType);
     if (!m_dispatcher)
     {
         NS_LOG_LOGIC("view was detached, frame dropped");
@@ -133,11 +134,7 @@ ViewDevice::Deliver(Ptr<Packet> packet,
     }
     Sniff(packet, protocol, from, to);
     m_macRxTrace(packet);
-    Ptr<Namespace> ns = m_node->GetObject<Namespace>();
-    if (ns)
-    {
-        ns->NotifyRx(packet, m_dispatcher->GetIfindex());
-    }
+    m_namespace->NotifyRx(packet, m_dispatcher->GetIfindex());
     if (!m_promiscRxCallback.IsNull())
     {
         m_promiscRxCallback(this, packet, protocol, from, to, packetType);
@@ -269,12 +266,38 @@ ViewDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumbe
     }
     Sniff(packet, protocolNumber, GetAddress(), dest);
     m_macTxTrace(packet);
-    Ptr<Namespace> ns = m_node->GetObject<Namespace>();
-    if (ns)
-    {
-        ns->NotifyTx(packet, m_dispatcher->GetIfindex());
-    }
+    m_namespace->NotifyTx(packet, m_dispatcher->GetIfindex());
     return m_dispatcher->SendFromNamespace(m_namespaceId, packet, dest, protocolNumber);
+}
+
+bool
+ViewDevice::WantsOutgoingFrames() const
+{
+    return !m_snifferTrace.IsEmpty() || !m_macTxTrace.IsEmpty() ||
+           m_namespace->HasTxListeners();
+}
+
+bool
+ViewDevice::SendItem(Ptr<QueueDiscItem> item)
+{
+    if (!m_dispatcher)
+    {
+        NS_LOG_LOGIC("view was detached, packet dropped");
+        return false;
+    }
+    const uint32_t ifindex = m_dispatcher->GetIfindex();
+    if (WantsOutgoingFrames())
+    {
+        Ptr<Packet> frame = FrameOf(item);
+        Sniff(frame, item->GetProtocol(), GetAddress(), item->GetAddress());
+        m_macTxTrace(frame);
+        m_namespace->NotifyTx(frame, ifindex);
+    }
+    else
+    {
+        m_namespace->CountTx(item->GetSize(), ifindex);
+    }
+    return m_dispatcher->SendFromNamespace(m_namespaceId, item);
 }
 
 bool

@@ -6,6 +6,7 @@
 
 #include "ns3/mac48-address.h"
 #include "ns3/net-device.h"
+#include "ns3/queue-item.h"
 #include "ns3/traced-callback.h"
 
 #include <vector>
@@ -16,6 +17,7 @@ namespace netns
 {
 
 class Dispatcher;
+class Namespace;
 
 /**
  * @ingroup netns
@@ -44,9 +46,9 @@ class ViewDevice : public NetDevice
      * Tie the view to the host device it stands for.
      * @param lower the host device
      * @param dispatcher the dispatcher of that device
-     * @param namespaceId the namespace owning this view
+     * @param ns the namespace owning this view, aggregated to the view's node
      */
-    void Attach(Ptr<NetDevice> lower, Ptr<Dispatcher> dispatcher, uint32_t namespaceId);
+    void Attach(Ptr<NetDevice> lower, Ptr<Dispatcher> dispatcher, Namespace* ns);
 
     /** Cut the view off its host device: it stops sending and receiving. */
     void Detach();
@@ -71,6 +73,14 @@ class ViewDevice : public NetDevice
                  const Address& from,
                  const Address& to,
                  PacketType packetType);
+
+    /**
+     * Send a packet handed down by the namespace's traffic-control layer,
+     * with its network header still apart.
+     * @param item the packet, its header and its destination
+     * @return false when the packet was dropped
+     */
+    bool SendItem(Ptr<QueueDiscItem> item);
 
     /** Tell link-change listeners that the administrative state changed. */
     void NotifyLinkChange();
@@ -108,6 +118,9 @@ class ViewDevice : public NetDevice
     void DoDispose() override;
 
   private:
+    /** @return true when a trace needs the bytes of each outgoing frame */
+    bool WantsOutgoingFrames() const;
+
     /**
      * Fire the sniffer traces with an Ethernet-framed copy of a packet.
      * @param packet the payload
@@ -124,6 +137,7 @@ class ViewDevice : public NetDevice
     Ptr<Dispatcher> m_dispatcher;                    //!< dispatcher of that device
     Ptr<Node> m_node;                                //!< node carrying the namespace's stack
     uint32_t m_namespaceId{0};                       //!< namespace owning the view
+    Namespace* m_namespace{nullptr};                 //!< the same, aggregated to m_node
     uint32_t m_ifIndex{0};                           //!< index among the node's devices
     NetDevice::ReceiveCallback m_rxCallback;         //!< non-promiscuous receive
     NetDevice::PromiscReceiveCallback m_promiscRxCallback; //!< promiscuous receive
