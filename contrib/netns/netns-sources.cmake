@@ -129,6 +129,8 @@ set(NETNS_CORE_TEST_SOURCES
 )
 set(NETNS_COMMAND_TEST_SOURCES
     test/netns-commands-golden-test-suite.cc
+    test/netns-commands-namespaces-test-suite.cc
+    test/netns-commands-randomized-test-suite.cc
     test/netns-script-default-scenario-test-suite.cc
     test/netns-script-parser-test-suite.cc
     test/netns-script-randomized-test-suite.cc
