@@ -303,7 +303,7 @@ ParseAttributeText(Ptr<const AttributeChecker> checker,
     if (!value->DeserializeFromString(text, checker))
     {
         error = (type == "DataRateValue" || type == "QueueSizeValue") ? UnitHint(type)
-                                                                     : ExpectedValues(checker);
+                                                                      : ExpectedValues(checker);
         return nullptr;
     }
     return value;

@@ -85,24 +85,6 @@ RunScheduled(uint64_t token)
     }
 }
 
-/** Keep the running flag true for the lifetime of Simulator.Run(). */
-class RunningGuard
-{
-  public:
-    RunningGuard()
-    {
-        SetRunning(true);
-    }
-
-    ~RunningGuard()
-    {
-        SetRunning(false);
-    }
-
-    RunningGuard(const RunningGuard&) = delete;
-    RunningGuard& operator=(const RunningGuard&) = delete;
-};
-
 /** Time in an integer number of units, as ns-3's unit functions build it from integers. */
 Time
 FromInteger(int64_t value, Time::Unit unit)
@@ -403,19 +385,7 @@ RegisterSimulator(py::module_& m)
         "the GIL held.")
         .def_static(
             "Run",
-            []() {
-                if (IsRunning())
-                {
-                    throw std::runtime_error(
-                        "Simulator.Run() is already running; it cannot be called from a "
-                        "callback");
-                }
-                {
-                    RunningGuard running;
-                    Simulator::Run();
-                }
-                RaisePendingCallbackError();
-            },
+            []() { RunSimulator(&Simulator::Run); },
             "Run events until none is left or Stop() takes effect. When a Python callback "
             "raises, the simulator stops after the current event and Run() raises that "
             "exception.")

@@ -37,6 +37,7 @@ PYBIND11_MODULE(ns3netns, m)
     RegisterNetnsModel(netns);
     RegisterNetnsProcess(netns);
     RegisterNetnsHelper(netns);
+    RegisterNetnsCommands(netns);
 
     // Make "import ns3netns.core" work as well as "from ns3netns import core".
     py::dict modules = py::module_::import("sys").attr("modules");

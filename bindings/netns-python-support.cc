@@ -346,10 +346,42 @@ ReportCallbackError(py::error_already_set& error, const char* where)
     error.discard_as_unraisable(where);
 }
 
-void
-SetRunning(bool running)
+namespace
 {
-    State().running = running;
+
+/** Keep the running flag true for the lifetime of a run. */
+class RunningGuard
+{
+  public:
+    RunningGuard()
+    {
+        State().running = true;
+    }
+
+    ~RunningGuard()
+    {
+        State().running = false;
+    }
+
+    RunningGuard(const RunningGuard&) = delete;
+    RunningGuard& operator=(const RunningGuard&) = delete;
+};
+
+} // namespace
+
+void
+RunSimulator(const std::function<void()>& run)
+{
+    if (State().running)
+    {
+        throw std::runtime_error(
+            "Simulator.Run() is already running; it cannot be called from a callback");
+    }
+    {
+        RunningGuard running;
+        run();
+    }
+    RaisePendingCallbackError();
 }
 
 bool

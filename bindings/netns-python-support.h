@@ -18,6 +18,7 @@
 #include "ns3/ptr.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <pybind11/functional.h>
 #include <pybind11/pybind11.h>
@@ -362,8 +363,13 @@ class CallableRegistry
  */
 void ReportCallbackError(py::error_already_set& error, const char* where);
 
-/** Note that Simulator.Run() starts (true) or returns (false). */
-void SetRunning(bool running);
+/**
+ * Run the simulator the way Simulator.Run() does from Python: refuse to
+ * run from inside a callback, and raise the first exception a Python
+ * callback raised meanwhile.
+ * @param run the call that runs the simulator, such as Simulator::Run
+ */
+void RunSimulator(const std::function<void()>& run);
 
 /** @return true while Simulator.Run() runs */
 bool IsRunning();
@@ -430,6 +436,7 @@ void RegisterPointToPoint(py::module_& module);
 void RegisterNetnsModel(py::module_& module);
 void RegisterNetnsProcess(py::module_& module);
 void RegisterNetnsHelper(py::module_& module);
+void RegisterNetnsCommands(py::module_& module);
 ///@}
 
 } // namespace python
