@@ -50,7 +50,8 @@ BOOST_AUTO_TEST_CASE(names_fit_names_and_file_names)
 
 BOOST_AUTO_TEST_CASE(control_bytes_are_escaped)
 {
-    BOOST_TEST(EscapeControlBytes("a\x01" "b\x7f") == "a\\x01b\\x7f");
+    BOOST_TEST(EscapeControlBytes("a\x01"
+                                  "b\x7f") == "a\\x01b\\x7f");
     BOOST_TEST(EscapeControlBytes("plain") == "plain");
 }
 

@@ -7,7 +7,6 @@
 #include "ns3/netns-shell-words.h"
 
 #include <boost/test/unit_test.hpp>
-
 #include <string>
 #include <vector>
 

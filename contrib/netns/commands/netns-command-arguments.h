@@ -21,9 +21,9 @@ namespace netns
  */
 struct Ipv4Prefix
 {
-    Ipv4Address address;       //!< the address as given, host bits included
-    uint8_t length{32};        //!< prefix length, 32 when none was given
-    bool lengthGiven{false};   //!< true when the text had "/LEN"
+    Ipv4Address address;     //!< the address as given, host bits included
+    uint8_t length{32};      //!< prefix length, 32 when none was given
+    bool lengthGiven{false}; //!< true when the text had "/LEN"
 };
 
 /**

@@ -109,8 +109,8 @@ CommandDispatcher::WriteRedirected(Ptr<Process> process,
         return;
     }
     // bash reports a failed write of its echo builtin as "bash: line 1: echo: write error: ...".
-    const std::string who = command == "echo" ? "bash: line 1: echo" : command;
-    result.Fail(who + ": write error: " + ErrnoText(written.GetStatus().GetErrno()), 1);
+    const std::string writer = command == "echo" ? "bash: line 1: echo" : command;
+    result.Fail(writer + ": write error: " + ErrnoText(written.GetStatus().GetErrno()), 1);
 }
 
 } // namespace netns

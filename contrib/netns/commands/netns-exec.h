@@ -20,13 +20,13 @@ namespace netns
  * Run a command line as a process, in the process's current namespace, the
  * way "bash -c LINE" would run it there.
  *
- * Emulated programs: ip (link, address, route; options -4, -6, -o, -br) as
- * iproute2 6.1 prints; ifconfig as net-tools 2.10 prints; unshare -n;
- * echo, with "> /sys/kernel/debug/net_ns/dev" to reveal a device; cat of
- * that file and of /proc/net/dev. Output and error texts and exit statuses
- * follow the real tools on Debian 12; the 2006 patch's profile differs from
- * a mainline kernel in what a namespace lists (a new one lists nothing, not
- * even lo). Other programs give bash's "command not found" and status 127.
+ * Emulated programs: ip (link, address, route; options -4, -6, -o, -br),
+ * printing as iproute2 6.1 does, and ifconfig, printing as net-tools 2.10
+ * does. Also unshare -n, echo (with "> /sys/kernel/debug/net_ns/dev" to
+ * reveal a device) and cat of that file and of /proc/net/dev. Output and error texts and exit
+ * statuses follow the real tools on Debian 12; the 2006 patch's profile differs from a mainline
+ * kernel in what a namespace lists (a new one lists nothing, not even lo). Other programs give
+ * bash's "command not found" and status 127.
  *
  * The command takes effect at once, in the current simulation time; call
  * it from a scheduled event to run it during a simulation. It never aborts

@@ -45,9 +45,7 @@ FileCommands::Echo(const std::vector<std::string>& args, CommandResult& result)
 }
 
 void
-FileCommands::Cat(Ptr<Process> process,
-                  const std::vector<std::string>& args,
-                  CommandResult& result)
+FileCommands::Cat(Ptr<Process> process, const std::vector<std::string>& args, CommandResult& result)
 {
     for (const std::string& path : args)
     {

@@ -283,9 +283,8 @@ IfconfigCommand::Run(Ptr<Process> process,
     std::optional<IfconfigPrinter::PrimaryAddress> primary;
     if (auto first = FirstAddress(ns, link->ifindex))
     {
-        primary = IfconfigPrinter::PrimaryAddress{first->local,
-                                                  first->prefixLength,
-                                                  AddressBroadcastTable::Of(ns)->Find(*first)};
+        primary = IfconfigPrinter::PrimaryAddress{
+            first->local, first->prefixLength, AddressBroadcastTable::Of(ns)->Find(*first)};
     }
     result.out += IfconfigPrinter::Format(*link, primary);
 }
@@ -295,9 +294,9 @@ IfconfigCommand::List(Ptr<Process> process, bool all, CommandResult& result)
 {
     Ptr<Namespace> ns = process->GetNamespace();
     std::vector<LinkState> links = LinkStateReader::List(ns);
-    std::sort(links.begin(), links.end(), [](const LinkState& a, const LinkState& b) {
-        return a.name < b.name;
-    });
+    std::sort(links.begin(),
+              links.end(),
+              [](const LinkState& a, const LinkState& b) { return a.name < b.name; });
     Ptr<AddressBroadcastTable> broadcasts = AddressBroadcastTable::Of(ns);
     for (const LinkState& link : links)
     {
@@ -308,9 +307,8 @@ IfconfigCommand::List(Ptr<Process> process, bool all, CommandResult& result)
         std::optional<IfconfigPrinter::PrimaryAddress> primary;
         if (auto first = FirstAddress(ns, link.ifindex))
         {
-            primary = IfconfigPrinter::PrimaryAddress{first->local,
-                                                      first->prefixLength,
-                                                      broadcasts->Find(*first)};
+            primary = IfconfigPrinter::PrimaryAddress{
+                first->local, first->prefixLength, broadcasts->Find(*first)};
         }
         result.out += IfconfigPrinter::Format(link, primary);
     }
@@ -328,7 +326,8 @@ IfconfigCommand::Configure(Ptr<Process> process,
     int failure = 0;
 
     // One "set" ioctl: privilege first, then the device, then the change itself.
-    auto ioctl = [&](const std::string& name, const std::function<int(const LinkState&)>& apply) {
+    auto ioctl = [&](const std::string& name, const std::function<int(const LinkState&)>& apply)
+    {
         auto link = LinkStateReader::Find(ns, device);
         int errnum = !admin ? EPERM : (!link ? ENODEV : apply(*link));
         if (errnum != 0)
@@ -338,7 +337,8 @@ IfconfigCommand::Configure(Ptr<Process> process,
         }
     };
     // set_flag()/clr_flag(): read the flags (no privilege needed), then write them.
-    auto setFlag = [&](bool up) {
+    auto setFlag = [&](bool up)
+    {
         if (!ns->FindInView(device))
         {
             result.err += device + ": ERROR while getting interface flags: No such device\n";
@@ -373,9 +373,9 @@ IfconfigCommand::Configure(Ptr<Process> process,
             if (word == "mtu")
             {
                 auto mtu = ParseUnsigned(value, UINT32_MAX);
-                ioctl("SIOCSIFMTU", [&](const LinkState& link) {
-                    return mtu ? process->SetMtu(link.name, *mtu).GetErrno() : EINVAL;
-                });
+                ioctl("SIOCSIFMTU",
+                      [&](const LinkState& link)
+                      { return mtu ? process->SetMtu(link.name, *mtu).GetErrno() : EINVAL; });
                 continue;
             }
             auto address = ParseIpv4Address(value);
@@ -386,15 +386,13 @@ IfconfigCommand::Configure(Ptr<Process> process,
             }
             if (word == "netmask")
             {
-                ioctl("SIOCSIFNETMASK", [&](const LinkState& link) {
-                    return SetNetmask(process, link, *address);
-                });
+                ioctl("SIOCSIFNETMASK",
+                      [&](const LinkState& link) { return SetNetmask(process, link, *address); });
             }
             else
             {
-                ioctl("SIOCSIFBRDADDR", [&](const LinkState& link) {
-                    return SetBroadcast(process, link, *address);
-                });
+                ioctl("SIOCSIFBRDADDR",
+                      [&](const LinkState& link) { return SetBroadcast(process, link, *address); });
             }
             continue;
         }

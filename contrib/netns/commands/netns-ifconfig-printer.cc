@@ -78,8 +78,7 @@ IfconfigPrinter::Format(const LinkState& link, const std::optional<PrimaryAddres
                 FormatIpv4(Ipv4Address(PrefixToMask(address->prefixLength)));
         if (flags & LINK_FLAG_BROADCAST)
         {
-            text += "  broadcast " +
-                    FormatIpv4(address->broadcast.value_or(Ipv4Address::GetAny()));
+            text += "  broadcast " + FormatIpv4(address->broadcast.value_or(Ipv4Address::GetAny()));
         }
         text += "\n";
     }

@@ -25,12 +25,12 @@ NS_LOG_COMPONENT_DEFINE("NetnsIpAddressCommand");
 namespace
 {
 
-/// What "ip address add" and "ip address del" were asked to do.
+/// Fields of an "ip address add" or "ip address del" request.
 struct AddressRequest
 {
-    std::optional<Ipv4Prefix> local;     //!< the address, with its prefix length
-    std::string device;                  //!< "dev"
-    std::optional<std::string> brd;      //!< "brd" value: "+", "-" or an address
+    std::optional<Ipv4Prefix> local;       //!< the address, with its prefix length
+    std::string device;                    //!< "dev"
+    std::optional<std::string> brd;        //!< "brd" value: "+", "-" or an address
     std::optional<Ipv4Address> brdAddress; //!< the parsed explicit "brd" address
 };
 
@@ -49,8 +49,8 @@ ParseRequest(const std::vector<std::string>& args, CommandResult& result)
     for (std::size_t i = 0; i < args.size(); ++i)
     {
         const std::string& word = args[i];
-        const bool takesValue = word == "dev" || word == "local" || word == "brd" ||
-                                MatchesKeyword(word, "broadcast");
+        const bool takesValue =
+            word == "dev" || word == "local" || word == "brd" || MatchesKeyword(word, "broadcast");
         if (takesValue && i + 1 >= args.size())
         {
             IpErrors::Incomplete(result);
@@ -122,8 +122,8 @@ RequestedBroadcast(const AddressRequest& request)
 std::string
 FormatAddressLine(const AddressEntry& address, std::optional<Ipv4Address> broadcast)
 {
-    std::string line = "    inet " + FormatIpv4(address.local) + "/" +
-                       std::to_string(address.prefixLength);
+    std::string line =
+        "    inet " + FormatIpv4(address.local) + "/" + std::to_string(address.prefixLength);
     if (broadcast)
     {
         line += " brd " + FormatIpv4(*broadcast);
@@ -245,8 +245,8 @@ IpAddressCommand::Show(Ptr<Process> process,
             result.out += IpLinkPrinter::FormatBriefColumns(link);
             for (const AddressEntry& address : own)
             {
-                result.out += FormatIpv4(address.local) + "/" +
-                              std::to_string(address.prefixLength) + " ";
+                result.out +=
+                    FormatIpv4(address.local) + "/" + std::to_string(address.prefixLength) + " ";
             }
             result.out += "\n";
             continue;
@@ -268,8 +268,8 @@ IpAddressCommand::Show(Ptr<Process> process,
         }
         for (const AddressEntry& address : own)
         {
-            result.out += FormatAddressLine(address, broadcasts->Find(address)) + "\n" +
-                          LIFETIME_LINE + "\n";
+            result.out +=
+                FormatAddressLine(address, broadcasts->Find(address)) + "\n" + LIFETIME_LINE + "\n";
         }
     }
 }
@@ -310,10 +310,8 @@ IpAddressCommand::Add(Ptr<Process> process,
         IpErrors::Rtnetlink(result, added.GetErrno());
         return;
     }
-    AddressBroadcastTable::Of(ns)->Set(ifindex,
-                                       request->local->address,
-                                       request->local->length,
-                                       RequestedBroadcast(*request));
+    AddressBroadcastTable::Of(ns)->Set(
+        ifindex, request->local->address, request->local->length, RequestedBroadcast(*request));
 }
 
 void
@@ -380,10 +378,8 @@ IpAddressCommand::Delete(Ptr<Process> process,
     }
     if (victim)
     {
-        AddressBroadcastTable::Of(ns)->Set(ifindex,
-                                           victim->local,
-                                           victim->prefixLength,
-                                           std::nullopt);
+        AddressBroadcastTable::Of(ns)->Set(
+            ifindex, victim->local, victim->prefixLength, std::nullopt);
     }
 }
 

@@ -36,11 +36,11 @@ const std::vector<std::string>&
 ObjectTable()
 {
     static const std::vector<std::string> objects{
-        "address", "addrlabel", "maddress", "route",   "rule",       "neighbor", "neighbour",
-        "ntable",  "ntbl",      "link",     "l2tp",    "fou",        "ila",      "macsec",
-        "tunnel",  "tuntap",    "tap",      "token",   "tcpmetrics", "tcp_metrics",
-        "monitor", "xfrm",      "mroute",   "mrule",   "netns",      "netconf",  "vrf",
-        "sr",      "nexthop",   "mptcp",    "ioam",    "stats",      "help"};
+        "address", "addrlabel", "maddress", "route", "rule",       "neighbor",    "neighbour",
+        "ntable",  "ntbl",      "link",     "l2tp",  "fou",        "ila",         "macsec",
+        "tunnel",  "tuntap",    "tap",      "token", "tcpmetrics", "tcp_metrics", "monitor",
+        "xfrm",    "mroute",    "mrule",    "netns", "netconf",    "vrf",         "sr",
+        "nexthop", "mptcp",     "ioam",     "stats", "help"};
     return objects;
 }
 

@@ -48,7 +48,7 @@ IsValidDeviceArgument(const std::string& name)
     return true;
 }
 
-/// The changes an "ip link set" command line asks for.
+/// Changes requested by an "ip link set" command line.
 struct LinkChanges
 {
     std::string device;              //!< the device
@@ -133,7 +133,7 @@ ParseSet(const std::vector<std::string>& args, CommandResult& result)
     return changes;
 }
 
-/** Rename a device host-wide; the 2006 patch shares devices, so every view sees the new name. */
+/** Rename a device host-wide: the 2006 patch shares devices, so every view shows the new name. */
 Status
 RenameDevice(Ptr<Process> process, const std::string& device, const std::string& name)
 {

@@ -23,8 +23,8 @@ enum class IpFamily
  */
 struct IpOptions
 {
-    bool oneline{false};          //!< -o, -oneline: one record per line, "\" for line breaks
-    bool brief{false};            //!< -br, -brief: tabular summary
+    bool oneline{false};            //!< -o, -oneline: one record per line, "\" for line breaks
+    bool brief{false};              //!< -br, -brief: tabular summary
     IpFamily family{IpFamily::Any}; //!< -4, -6, -family
 };
 

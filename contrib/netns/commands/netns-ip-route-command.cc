@@ -27,7 +27,7 @@ namespace
 /// Number of the main routing table (RT_TABLE_MAIN).
 constexpr uint32_t MAIN_TABLE = 254;
 
-/// What "ip route add" and "ip route del" were asked to do.
+/// Fields of an "ip route add" or "ip route del" request.
 struct RouteRequest
 {
     std::optional<Ipv4Prefix> destination; //!< the destination prefix
@@ -141,8 +141,7 @@ ParseKeyword(const std::string& keyword,
     else if (keyword == "table" && !IsMainTable(value))
     {
         // NOTE: Linux accepts any table number; the emulated stacks have only the main one.
-        result.Fail("Error: only the main routing table is emulated, not table \"" + value +
-                        "\".",
+        result.Fail("Error: only the main routing table is emulated, not table \"" + value + "\".",
                     2);
         return false;
     }
@@ -153,16 +152,8 @@ ParseKeyword(const std::string& keyword,
 std::optional<RouteRequest>
 ParseRequest(const std::vector<std::string>& args, CommandResult& result)
 {
-    static const std::vector<std::string> keywords{"via",
-                                                   "src",
-                                                   "dev",
-                                                   "oif",
-                                                   "metric",
-                                                   "priority",
-                                                   "preference",
-                                                   "proto",
-                                                   "scope",
-                                                   "table"};
+    static const std::vector<std::string> keywords{
+        "via", "src", "dev", "oif", "metric", "priority", "preference", "proto", "scope", "table"};
     RouteRequest request;
     for (std::size_t i = 0; i < args.size(); ++i)
     {
@@ -295,8 +286,8 @@ IpRouteCommand::Show(Ptr<Process> process,
         {
             if (!IsMainTable(value) && value != "all")
             {
-                result.Fail("Error: only the main routing table is emulated, not table \"" +
-                                value + "\".",
+                result.Fail("Error: only the main routing table is emulated, not table \"" + value +
+                                "\".",
                             2);
                 return;
             }
@@ -318,8 +309,8 @@ IpRouteCommand::Show(Ptr<Process> process,
     }
     for (const Route& route : ns->GetRoutes())
     {
-        if ((exact && (route.destination != exact->address ||
-                       route.prefixLength != exact->length)) ||
+        if ((exact &&
+             (route.destination != exact->address || route.prefixLength != exact->length)) ||
             (ifindex && route.ifindex != *ifindex) || (protocol && route.protocol != *protocol))
         {
             continue;
@@ -395,9 +386,9 @@ IpRouteCommand::Modify(Ptr<Process> process,
     route.preferredSource = request->source.value_or(Ipv4Address::GetAny());
     route.metric = request->metric.value_or(0);
     route.protocol = request->protocol.value_or(RouteProtocol::Boot);
-    // iproute2 gives a route without a gateway link scope unless told otherwise.
-    route.scope = request->scope.value_or(request->gateway ? RouteScope::Universe
-                                                           : RouteScope::Link);
+    // iproute2 gives a route without a gateway link scope unless the request sets one.
+    route.scope =
+        request->scope.value_or(request->gateway ? RouteScope::Universe : RouteScope::Link);
     Status added = process->AddRoute(route);
     if (added.IsOk())
     {

@@ -155,9 +155,9 @@ LinkStateReader::List(Ptr<Namespace> ns)
     {
         links.push_back(Describe(ns, entry));
     }
-    std::sort(links.begin(), links.end(), [](const LinkState& a, const LinkState& b) {
-        return a.ifindex < b.ifindex;
-    });
+    std::sort(links.begin(),
+              links.end(),
+              [](const LinkState& a, const LinkState& b) { return a.ifindex < b.ifindex; });
     return links;
 }
 

@@ -35,17 +35,17 @@ enum LinkFlag : uint32_t
  */
 struct LinkState
 {
-    uint32_t ifindex{0};     //!< host-wide interface index
-    std::string name;        //!< interface name
-    uint32_t flags{0};       //!< LinkFlag bits
-    uint32_t mtu{0};         //!< MTU in bytes
-    std::string qdisc;       //!< queueing discipline name ip prints
-    std::string operState;   //!< RFC 2863 operational state: UP, DOWN or UNKNOWN
-    bool loopback{false};    //!< true for lo
-    std::string address;     //!< link-layer address, "aa:bb:cc:dd:ee:ff"
-    std::string broadcast;   //!< link-layer broadcast address
+    uint32_t ifindex{0};       //!< host-wide interface index
+    std::string name;          //!< interface name
+    uint32_t flags{0};         //!< LinkFlag bits
+    uint32_t mtu{0};           //!< MTU in bytes
+    std::string qdisc;         //!< queueing discipline name ip prints
+    std::string operState;     //!< RFC 2863 operational state: UP, DOWN or UNKNOWN
+    bool loopback{false};      //!< true for lo
+    std::string address;       //!< link-layer address, "aa:bb:cc:dd:ee:ff"
+    std::string broadcast;     //!< link-layer broadcast address
     uint32_t txQueueLength{0}; //!< the "qlen" and "txqueuelen" value
-    DeviceCounters counters; //!< the namespace's traffic through the device
+    DeviceCounters counters;   //!< the namespace's traffic through the device
 
     /** @return true when the device is administratively up */
     bool IsUp() const;

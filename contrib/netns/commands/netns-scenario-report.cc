@@ -79,8 +79,8 @@ ScenarioReport::PrintNamespaces(const ScenarioRunner& runner, std::ostream& os)
         os << "\nPer-namespace summary (host " << hostName << ", route isolation "
            << (host->IsRouteIsolated() ? "on" : "off") << ")\n";
         os << std::left << std::setw(6) << "ns" << std::setw(13) << "address" << std::right
-           << std::setw(9) << "rx-pkts" << std::setw(10) << "rx-bytes" << std::setw(9)
-           << "tx-pkts" << std::setw(10) << "tx-bytes" << std::setw(10) << "tcp-bytes"
+           << std::setw(9) << "rx-pkts" << std::setw(10) << "rx-bytes" << std::setw(9) << "tx-pkts"
+           << std::setw(10) << "tx-bytes" << std::setw(10) << "tcp-bytes"
            << "  echo requests answered, by destination\n";
         for (const ScenarioRunner::NamespaceRecord& record : records)
         {
@@ -170,9 +170,9 @@ ScenarioReport::PrintApplications(const ScenarioRunner& runner, std::ostream& os
         else if (declared.type == ScriptApplicationType::BulkSend && app.application)
         {
             Ptr<Socket> socket = DynamicCast<BulkSendApplication>(app.application)->GetSocket();
-            lines << prefix << "bulk-send " << Where(declared) << " to " << *declared.remote
-                  << ":" << declared.port << ": "
-                  << (socket ? "socket opened" : "no socket (not started)") << "\n";
+            lines << prefix << "bulk-send " << Where(declared) << " to " << *declared.remote << ":"
+                  << declared.port << ": " << (socket ? "socket opened" : "no socket (not started)")
+                  << "\n";
         }
     }
     if (!lines.str().empty())
@@ -191,8 +191,8 @@ ScenarioReport::PrintFailedCommands(const ScenarioRunner& runner, std::ostream& 
         {
             std::string firstError = record.result.err.substr(0, record.result.err.find('\n'));
             lines << "  [" << FormatScriptTime(record.command.at) << "] " << record.command.host
-                  << "/" << record.command.process << " $ " << record.command.command
-                  << ": exit " << record.result.exitStatus << ": " << firstError << "\n";
+                  << "/" << record.command.process << " $ " << record.command.command << ": exit "
+                  << record.result.exitStatus << ": " << firstError << "\n";
         }
     }
     if (!lines.str().empty())

@@ -15,10 +15,11 @@ namespace netns
 
 /**
  * @ingroup netns
- * Prints what a scenario run observed, in the layout of the default
- * scenario example (examples/netns-default-scenario.cc), so that the two can
- * be compared line by line: a per-namespace summary of each host, the echo
- * replies of each client, the applications, and the commands that failed.
+ * Prints what a scenario run observed: a per-namespace summary of each
+ * host, the echo replies of each client, the applications, and the
+ * commands that failed. The summary and the replies have the layout of the
+ * default scenario example (examples/netns-default-scenario.cc), so the two
+ * reports can be compared line by line.
  */
 class ScenarioReport
 {

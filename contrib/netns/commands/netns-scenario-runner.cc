@@ -59,7 +59,7 @@ EthernetDevice(Ptr<Node> node, uint32_t index)
     return nullptr;
 }
 
-/** @return the interface of a node whose subnet holds an address, or -1 */
+/** @return the interface of a node whose subnet contains an address, or -1 */
 int32_t
 InterfaceOnSubnet(Ptr<Ipv4> ipv4, Ipv4Address address)
 {
@@ -198,9 +198,8 @@ ScenarioRunner::Build(const ScenarioScript& script)
     {
         if (Names::Find<Node>(declared.name))
         {
-            return Status::Error(EEXIST,
-                                 "node name " + declared.name +
-                                     " is already registered with ns3::Names");
+            return Status::Error(
+                EEXIST, "node name " + declared.name + " is already registered with ns3::Names");
         }
     }
     // ns-3's pcap writer aborts when it cannot open a file, so check the directory first.
@@ -216,8 +215,8 @@ ScenarioRunner::Build(const ScenarioScript& script)
         if (failure || (!directory.empty() && !std::filesystem::is_directory(directory)))
         {
             return Status::Error(ENOENT,
-                                 "cannot create the pcap directory " + directory.string() +
-                                     ": " + failure.message());
+                                 "cannot create the pcap directory " + directory.string() + ": " +
+                                     failure.message());
         }
     }
     for (const ScriptApplication& declared : m_script.applications)
@@ -355,9 +354,8 @@ ScenarioRunner::CreateProcesses()
         m_namespaces[name].push_back({host->GetInitialNamespace(), {}});
         m_namespaces[name].back().ns->TraceConnectWithoutContext(
             "Rx",
-            MakeBoundCallback(&CountEchoRequest,
-                              &m_echoPorts,
-                              &m_namespaces[name].back().echoRequestsFor));
+            MakeBoundCallback(
+                &CountEchoRequest, &m_echoPorts, &m_namespaces[name].back().echoRequestsFor));
     }
 }
 
@@ -371,18 +369,16 @@ ScenarioRunner::ScheduleCommands()
         if (declared.at.IsZero())
         {
             // Commands at time 0 run now, before the simulation starts, as the C++
-            // examples configure namespaces. NOTE: run as events scheduled at time 0,
-            // the default scenario crashed in HostTrafficControl::TransmitFromNamespace
-            // on the first frame a view device sent; the same commands at 0.5 s do not.
+            // examples configure namespaces. NOTE: as events scheduled at time 0, the
+            // default scenario's commands crashed the host in
+            // HostTrafficControl::TransmitFromNamespace on a view device's first frame.
+            // The same commands at 0.5 s run as events without a crash.
             RunCommand(m_commands.size() - 1);
             continue;
         }
         const uint32_t context = m_nodes.at(declared.host)->GetId();
-        Simulator::ScheduleWithContext(context,
-                                       declared.at,
-                                       &ScenarioRunner::RunCommand,
-                                       this,
-                                       m_commands.size() - 1);
+        Simulator::ScheduleWithContext(
+            context, declared.at, &ScenarioRunner::RunCommand, this, m_commands.size() - 1);
     }
 }
 
@@ -427,9 +423,10 @@ ScenarioRunner::AdoptNamespaces(const std::string& hostName, const std::string& 
                 ns->SetName(byProcess);
             }
             records.push_back({ns, {}});
-            ns->TraceConnectWithoutContext(
-                "Rx",
-                MakeBoundCallback(&CountEchoRequest, &m_echoPorts, &records.back().echoRequestsFor));
+            ns->TraceConnectWithoutContext("Rx",
+                                           MakeBoundCallback(&CountEchoRequest,
+                                                             &m_echoPorts,
+                                                             &records.back().echoRequestsFor));
         }
     }
     if (!m_pcapEnabled || m_script.pcapPrefix.empty() || !current || current->IsInitial())
@@ -452,12 +449,14 @@ ScenarioRunner::CreateApplication(const ScriptApplication& declared)
         declared.tcp ? TcpSocketFactory::GetTypeId() : UdpSocketFactory::GetTypeId();
     switch (declared.type)
     {
-    case ScriptApplicationType::UdpEchoServer: {
+    case ScriptApplicationType::UdpEchoServer:
+    {
         Ptr<UdpEchoServer> server = CreateObject<UdpEchoServer>();
         server->SetAttribute("Port", UintegerValue(declared.port));
         return server;
     }
-    case ScriptApplicationType::UdpEchoClient: {
+    case ScriptApplicationType::UdpEchoClient:
+    {
         Ptr<UdpEchoClient> client = CreateObject<UdpEchoClient>();
         client->SetRemote(InetSocketAddress(*declared.remote, declared.port));
         client->SetAttribute("MaxPackets", UintegerValue(declared.count));
@@ -465,11 +464,11 @@ ScenarioRunner::CreateApplication(const ScriptApplication& declared)
         client->SetAttribute("PacketSize", UintegerValue(declared.size));
         return client;
     }
-    case ScriptApplicationType::PacketSink: {
+    case ScriptApplicationType::PacketSink:
+    {
         Ptr<PacketSink> sink = CreateObject<PacketSink>();
         sink->SetAttribute("Protocol", TypeIdValue(protocol));
-        sink->SetAttribute("Local",
-                           AddressValue(InetSocketAddress(declared.local, declared.port)));
+        sink->SetAttribute("Local", AddressValue(InetSocketAddress(declared.local, declared.port)));
         return sink;
     }
     case ScriptApplicationType::BulkSend:
@@ -508,8 +507,7 @@ ScenarioRunner::ScheduleApplications()
         if (declared.type == ScriptApplicationType::UdpEchoClient)
         {
             record.application->TraceConnectWithoutContext(
-                "RxWithAddresses",
-                MakeBoundCallback(&RecordEchoReply, &record));
+                "RxWithAddresses", MakeBoundCallback(&RecordEchoReply, &record));
         }
     }
 }
@@ -528,15 +526,15 @@ ScenarioRunner::StartProcessApplication(std::size_t index)
     }
     if (declared.type == ScriptApplicationType::UdpEchoClient)
     {
-        record.application->TraceConnectWithoutContext("RxWithAddresses",
-                                                       MakeBoundCallback(&RecordEchoReply, &record));
+        record.application->TraceConnectWithoutContext(
+            "RxWithAddresses", MakeBoundCallback(&RecordEchoReply, &record));
     }
     record.ns = process->GetNamespace();
     record.status = process->InstallApplication(record.application);
     if (!record.status.IsOk())
     {
-        NS_LOG_WARN("application of line " << declared.line << " not installed: "
-                                           << record.status.ToString());
+        NS_LOG_WARN("application of line " << declared.line
+                                           << " not installed: " << record.status.ToString());
     }
 }
 

@@ -37,9 +37,9 @@ namespace netns
  * processes, and schedules every timed command and application; Run()
  * runs the simulation to the script's stop time. A timed command runs with
  * netns::Exec() as its process, and its output goes to the transcript
- * stream; commands at time 0 run during Build(), before the simulation
- * starts, the way C++ scenarios configure their namespaces. A process application is installed when it starts, after the
- * commands of that instant, so it runs in the namespace its process is in
+ * stream. Commands at time 0 run during Build(), before the simulation
+ * starts, the way C++ scenarios configure their namespaces. A process application is installed when
+ * it starts, after the commands of that instant, so it runs in the namespace its process is in
  * then. A namespace created by a process's "unshare -n" is named after the
  * process. What happened is kept for ScenarioReport and for tests.
  */
@@ -90,7 +90,7 @@ class ScenarioRunner
     void OverrideRouteIsolation(bool isolated);
 
     /**
-     * Switch pcap output off even when the script asks for it.
+     * Switch pcap output off even when the script requests it.
      * @param enabled false to write no pcap file
      */
     void SetPcapEnabled(bool enabled);
@@ -168,21 +168,22 @@ class ScenarioRunner
      */
     void AdoptNamespaces(const std::string& hostName, const std::string& byProcess);
 
-    ScenarioScript m_script;                                    //!< the script
-    std::optional<bool> m_routeIsolationOverride;               //!< from the command line
-    bool m_pcapEnabled{true};                                   //!< pcap output wanted
-    std::ostream* m_transcript{nullptr};                        //!< transcript stream
-    std::map<std::string, Ptr<Node>> m_nodes;                   //!< nodes by name
-    std::map<std::string, Ptr<Host>> m_hosts;                   //!< hosts by name
+    ScenarioScript m_script;                      //!< the script
+    std::optional<bool> m_routeIsolationOverride; //!< from the command line
+    bool m_pcapEnabled{true};                     //!< pcap output wanted
+    std::ostream* m_transcript{nullptr};          //!< transcript stream
+    std::map<std::string, Ptr<Node>> m_nodes;     //!< nodes by name
+    std::map<std::string, Ptr<Host>> m_hosts;     //!< hosts by name
     std::map<std::pair<std::string, std::string>, Ptr<Process>> m_processes; //!< by host, name
-    std::vector<CommandRecord> m_commands;                      //!< timed commands
-    std::vector<ApplicationRecord> m_applications;              //!< applications
-    std::map<std::string, std::deque<NamespaceRecord>> m_namespaces; //!< by host name; deque keeps records in place for the trace callbacks
-    std::set<uint16_t> m_echoPorts;                             //!< ports of UDP echo servers
-    std::set<std::pair<Namespace*, uint32_t>> m_capturedViews;  //!< views with a pcap
-    CsmaHelper m_csma;                                          //!< for pcap
-    PointToPointHelper m_p2p;                                   //!< for pcap
-    NetnsHelper m_netns;                                        //!< for hosts and view pcaps
+    std::vector<CommandRecord> m_commands;                                   //!< timed commands
+    std::vector<ApplicationRecord> m_applications;                           //!< applications
+    std::map<std::string, std::deque<NamespaceRecord>>
+        m_namespaces; //!< by host name; deque keeps records in place for the trace callbacks
+    std::set<uint16_t> m_echoPorts;                            //!< ports of UDP echo servers
+    std::set<std::pair<Namespace*, uint32_t>> m_capturedViews; //!< views with a pcap
+    CsmaHelper m_csma;                                         //!< for pcap
+    PointToPointHelper m_p2p;                                  //!< for pcap
+    NetnsHelper m_netns;                                       //!< for hosts and view pcaps
 };
 
 } // namespace netns

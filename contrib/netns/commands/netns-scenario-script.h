@@ -21,9 +21,9 @@ namespace netns
 /// A node of a scenario script.
 struct ScriptNode
 {
-    std::string name;  //!< name, registered with ns3::Names
-    bool host{false};  //!< true when it gets namespace support
-    uint32_t line{0};  //!< line that declared it
+    std::string name; //!< name, registered with ns3::Names
+    bool host{false}; //!< true when it gets namespace support
+    uint32_t line{0}; //!< line that declared it
 };
 
 /// A CSMA or point-to-point link of a scenario script.
@@ -40,11 +40,11 @@ struct ScriptLink
 /// An IPv4 address of a plain node.
 struct ScriptAddress
 {
-    std::string node;     //!< the node
-    std::string device;   //!< its device, eth0, eth1... in link order
-    Ipv4Address address;  //!< the address
+    std::string node;        //!< the node
+    std::string device;      //!< its device, eth0, eth1... in link order
+    Ipv4Address address;     //!< the address
     uint8_t prefixLength{0}; //!< its prefix length
-    uint32_t line{0};     //!< line of the declaration
+    uint32_t line{0};        //!< line of the declaration
 };
 
 /// A static route of a plain node.
@@ -70,11 +70,11 @@ struct ScriptProcess
 /// A command line a process runs at a given time.
 struct ScriptCommand
 {
-    Time at;              //!< simulation time
-    std::string host;     //!< the host
-    std::string process;  //!< the process
-    std::string command;  //!< the command line, as netns::Exec() takes it
-    uint32_t line{0};     //!< line of the declaration
+    Time at;             //!< simulation time
+    std::string host;    //!< the host
+    std::string process; //!< the process
+    std::string command; //!< the command line, as netns::Exec() takes it
+    uint32_t line{0};    //!< line of the declaration
 };
 
 /// The ns-3 applications a script can start.
@@ -90,19 +90,19 @@ enum class ScriptApplicationType
 struct ScriptApplication
 {
     ScriptApplicationType type{ScriptApplicationType::UdpEchoServer}; //!< which application
-    std::string node;                     //!< plain node, or host of the process
-    std::string process;                  //!< the process, empty on a plain node
-    std::optional<Ipv4Address> remote;    //!< "to": destination of clients
+    std::string node;                         //!< plain node, or host of the process
+    std::string process;                      //!< the process, empty on a plain node
+    std::optional<Ipv4Address> remote;        //!< "to": destination of clients
     Ipv4Address local{Ipv4Address::GetAny()}; //!< "local": address a sink binds
-    uint16_t port{0};                     //!< "port"
-    bool tcp{false};                      //!< "protocol tcp" for packet sinks
-    uint32_t count{1};                    //!< "count": echo requests
-    Time interval{Seconds(1)};            //!< "interval" between echo requests
-    uint32_t size{64};                    //!< "size": echo payload bytes
-    uint64_t maxBytes{0};                 //!< "max-bytes" of bulk send, 0 for no limit
-    Time start{Seconds(0)};               //!< "start"
-    std::optional<Time> stop;             //!< "stop"
-    uint32_t line{0};                     //!< line of the declaration
+    uint16_t port{0};                         //!< "port"
+    bool tcp{false};                          //!< "protocol tcp" for packet sinks
+    uint32_t count{1};                        //!< "count": echo requests
+    Time interval{Seconds(1)};                //!< "interval" between echo requests
+    uint32_t size{64};                        //!< "size": echo payload bytes
+    uint64_t maxBytes{0};                     //!< "max-bytes" of bulk send, 0 for no limit
+    Time start{Seconds(0)};                   //!< "start"
+    std::optional<Time> stop;                 //!< "stop"
+    uint32_t line{0};                         //!< line of the declaration
 };
 
 /**
@@ -113,17 +113,17 @@ struct ScriptApplication
  */
 struct ScenarioScript
 {
-    std::string file;                           //!< file name, for messages
-    std::vector<ScriptNode> nodes;              //!< nodes in declaration order
-    std::vector<ScriptLink> links;              //!< links in declaration order
-    std::vector<ScriptAddress> addresses;       //!< addresses of plain nodes
-    std::vector<ScriptRoute> routes;            //!< static routes of plain nodes
-    std::vector<ScriptProcess> processes;       //!< processes of hosts
-    std::vector<ScriptCommand> commands;        //!< timed commands, in file order
+    std::string file;                            //!< file name, for messages
+    std::vector<ScriptNode> nodes;               //!< nodes in declaration order
+    std::vector<ScriptLink> links;               //!< links in declaration order
+    std::vector<ScriptAddress> addresses;        //!< addresses of plain nodes
+    std::vector<ScriptRoute> routes;             //!< static routes of plain nodes
+    std::vector<ScriptProcess> processes;        //!< processes of hosts
+    std::vector<ScriptCommand> commands;         //!< timed commands, in file order
     std::vector<ScriptApplication> applications; //!< applications
-    bool routeIsolation{false};                 //!< each namespace has its own routes
-    std::string pcapPrefix;                     //!< pcap file prefix, empty for none
-    Time stop{Seconds(10)};                     //!< simulation end
+    bool routeIsolation{false};                  //!< each namespace has its own routes
+    std::string pcapPrefix;                      //!< pcap file prefix, empty for none
+    Time stop{Seconds(10)};                      //!< simulation end
 };
 
 } // namespace netns

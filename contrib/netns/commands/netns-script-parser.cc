@@ -27,15 +27,15 @@ NS_LOG_COMPONENT_DEFINE("NetnsScriptParser");
 namespace
 {
 
-/// Longest line a script may have, so that a binary file gives one error, not a flood.
+/// Maximum length of a script line, so that a binary file gives a few errors, not a flood.
 constexpr std::size_t MAX_LINE_LENGTH = 4096;
 
-/// Where the parser is, and where its errors go.
+/// Position of the parser, and the list that collects its errors.
 struct LineContext
 {
-    const std::string& file;           //!< file name
-    uint32_t line;                     //!< line number
-    std::vector<ScriptError>& errors;  //!< collected errors
+    const std::string& file;          //!< file name
+    uint32_t line;                    //!< line number
+    std::vector<ScriptError>& errors; //!< collected errors
 
     /**
      * Record an error on this line, control bytes escaped so that a message
@@ -377,8 +377,8 @@ const std::set<std::string>&
 ApplicationOptions(ScriptApplicationType type)
 {
     static const std::set<std::string> server{"port", "start", "stop"};
-    static const std::set<std::string> client{"to", "port", "count", "interval", "size", "start",
-                                              "stop"};
+    static const std::set<std::string> client{
+        "to", "port", "count", "interval", "size", "start", "stop"};
     static const std::set<std::string> sink{"protocol", "local", "port", "start", "stop"};
     static const std::set<std::string> bulk{"to", "port", "max-bytes", "start", "stop"};
     switch (type)
@@ -420,7 +420,8 @@ ParseApplication(const LineContext& at,
     {
         app.process = words[2].substr(slash + 1);
     }
-    if (!IsValidScriptName(app.node) || (slash != std::string::npos && !IsValidScriptName(app.process)))
+    if (!IsValidScriptName(app.node) ||
+        (slash != std::string::npos && !IsValidScriptName(app.process)))
     {
         return at.Error("invalid place " + Quote(words[2]) +
                         ": use NODE, or HOST/PROCESS for an application a process runs");

@@ -20,17 +20,18 @@ namespace netns
 namespace
 {
 
-/// What the checks need to know about the declared names.
+/// Declared names and device counts, as the checks use them.
 struct Declarations
 {
-    std::map<std::string, const ScriptNode*> nodes;        //!< nodes by name
-    std::map<std::string, uint32_t> deviceCount;           //!< devices per node
+    std::map<std::string, const ScriptNode*> nodes;          //!< nodes by name
+    std::map<std::string, uint32_t> deviceCount;             //!< devices per node
     std::set<std::pair<std::string, std::string>> processes; //!< (host, process)
 };
 
 /** Collect nodes and processes, reporting duplicates. */
 Declarations
-Collect(const ScenarioScript& script, const std::function<void(uint32_t, const std::string&)>& error)
+Collect(const ScenarioScript& script,
+        const std::function<void(uint32_t, const std::string&)>& error)
 {
     Declarations declared;
     for (const ScriptNode& node : script.nodes)
@@ -53,8 +54,8 @@ Collect(const ScenarioScript& script, const std::function<void(uint32_t, const s
         if (node == declared.nodes.end() || !node->second->host)
         {
             error(process.line,
-                  "process " + process.name + " needs a host declared with \"host " +
-                      process.host + "\"");
+                  "process " + process.name + " needs a host declared with \"host " + process.host +
+                      "\"");
         }
         else if (!declared.processes.emplace(process.host, process.name).second)
         {
@@ -70,11 +71,13 @@ Collect(const ScenarioScript& script, const std::function<void(uint32_t, const s
 void
 ScriptValidator::Validate(const ScenarioScript& script, std::vector<ScriptError>& errors)
 {
-    auto error = [&](uint32_t line, const std::string& reason) {
+    auto error = [&](uint32_t line, const std::string& reason)
+    {
         errors.push_back({script.file, line, EscapeControlBytes(reason)});
     };
     const Declarations declared = Collect(script, error);
-    auto plainNode = [&](uint32_t line, const std::string& name, const std::string& what) {
+    auto plainNode = [&](uint32_t line, const std::string& name, const std::string& what)
+    {
         auto node = declared.nodes.find(name);
         if (node == declared.nodes.end())
         {
@@ -101,9 +104,10 @@ ScriptValidator::Validate(const ScenarioScript& script, std::vector<ScriptError>
         }
         if (link.pointToPoint ? link.nodes.size() != 2 : link.nodes.size() < 2)
         {
-            error(link.line,
-                  "link " + link.name +
-                      (link.pointToPoint ? " needs exactly two nodes" : " needs two nodes or more"));
+            error(
+                link.line,
+                "link " + link.name +
+                    (link.pointToPoint ? " needs exactly two nodes" : " needs two nodes or more"));
         }
         std::set<std::string> attached;
         for (const std::string& name : link.nodes)
@@ -166,8 +170,7 @@ ScriptValidator::Validate(const ScenarioScript& script, std::vector<ScriptError>
         {
             error(command.line,
                   "at: unknown process " + command.process + " on host " + command.host +
-                      "; declare it with \"process " + command.host + " " + command.process +
-                      "\"");
+                      "; declare it with \"process " + command.host + " " + command.process + "\"");
         }
         if (command.at > script.stop)
         {

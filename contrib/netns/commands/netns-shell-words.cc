@@ -40,7 +40,8 @@ ShellWords::Parse(const std::string& line)
     bool inWord = false;
     bool expectTarget = false;
 
-    auto finishWord = [&]() {
+    auto finishWord = [&]()
+    {
         if (!inWord)
         {
             return;

@@ -30,11 +30,35 @@ constexpr const char* HELP_HINT = "Try 'unshare --help' for more information.";
 bool
 IsOtherNamespaceOption(const std::string& option)
 {
-    static const std::set<std::string> options{
-        "-m", "-u", "-i", "-p", "-U", "-C", "-T", "-f", "-r", "-c",
-        "--mount", "--uts", "--ipc", "--pid", "--user", "--cgroup", "--time", "--fork",
-        "--map-root-user", "--map-current-user", "--mount-proc", "--kill-child", "--propagation",
-        "--setgroups", "--keep-caps", "--root", "--wd", "--setuid", "--setgid"};
+    static const std::set<std::string> options{"-m",
+                                               "-u",
+                                               "-i",
+                                               "-p",
+                                               "-U",
+                                               "-C",
+                                               "-T",
+                                               "-f",
+                                               "-r",
+                                               "-c",
+                                               "--mount",
+                                               "--uts",
+                                               "--ipc",
+                                               "--pid",
+                                               "--user",
+                                               "--cgroup",
+                                               "--time",
+                                               "--fork",
+                                               "--map-root-user",
+                                               "--map-current-user",
+                                               "--mount-proc",
+                                               "--kill-child",
+                                               "--propagation",
+                                               "--setgroups",
+                                               "--keep-caps",
+                                               "--root",
+                                               "--wd",
+                                               "--setuid",
+                                               "--setgid"};
     return options.count(option) != 0;
 }
 

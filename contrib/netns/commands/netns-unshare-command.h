@@ -20,12 +20,12 @@ namespace netns
  * @ingroup netns
  * The unshare command of util-linux, for the network namespace only.
  *
- * "unshare -n CMD ARGS" runs CMD in a child process that unshares first;
- * the child exits when CMD ends, which frees the namespace unless a socket
- * still refers to it. "unshare -n" without a command starts a shell in a
- * new namespace in place of the caller: the process itself moves to a new
- * namespace, so later commands of the same process run there. Scenario
- * scripts use that form to build containers.
+ * "unshare -n CMD ARGS" runs CMD in a child process that unshares first.
+ * The child exits when CMD ends, which frees the namespace unless a socket
+ * still refers to it. "unshare -n" without a command stands for the shell
+ * the real tool would start: the process itself moves to a new namespace,
+ * so later commands of the same process run there. Scenario scripts use
+ * that form to build containers.
  */
 class UnshareCommand
 {

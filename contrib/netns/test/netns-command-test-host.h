@@ -30,10 +30,10 @@ namespace test
 /// A host built for a command test.
 struct CommandTestHost
 {
-    Ptr<Node> node;        //!< the host node
-    Ptr<Host> host;        //!< its namespace support
-    Ptr<Process> root;     //!< a root process in the initial namespace
-    NodeContainer peers;   //!< the other end of each CSMA link
+    Ptr<Node> node;      //!< the host node
+    Ptr<Host> host;      //!< its namespace support
+    Ptr<Process> root;   //!< a root process in the initial namespace
+    NodeContainer peers; //!< the other end of each CSMA link
 };
 
 /**

@@ -29,12 +29,12 @@ namespace
 /// One command of a transcript and what the real tool did.
 struct GoldenCommand
 {
-    uint32_t uid{0};       //!< user id of the process, 0 for root
-    std::string command;   //!< the command line
-    std::string out;       //!< expected standard output
-    std::string err;       //!< expected standard error
-    int exitStatus{0};     //!< expected exit status
-    uint32_t line{0};      //!< line of the "$" in the file
+    uint32_t uid{0};     //!< user id of the process, 0 for root
+    std::string command; //!< the command line
+    std::string out;     //!< expected standard output
+    std::string err;     //!< expected standard error
+    int exitStatus{0};   //!< expected exit status
+    uint32_t line{0};    //!< line of the "$" in the file
 };
 
 /** @return the directory of the golden files, beside this source file */
@@ -124,9 +124,9 @@ class GoldenTranscriptTestCase : public TestCase
      * @param state the state to replay it on
      */
     GoldenTranscriptTestCase(const std::string& file, State state)
-        : TestCase("the emulator reproduces " + file + " command by command"),
-          m_file(file),
-          m_state(state)
+        : TestCase("the emulator reproduces " + file + " command by command")
+        , m_file(file)
+        , m_state(state)
     {
     }
 
@@ -138,19 +138,16 @@ class GoldenTranscriptTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(problem, "", "the golden file should be readable");
         NS_TEST_ASSERT_MSG_GT(commands.size(), 0, "the golden file should hold commands");
 
-        test::CommandTestHost built =
-            test::BuildCommandTestHost(m_state == State::Host ? 2 : 1);
+        test::CommandTestHost built = test::BuildCommandTestHost(m_state == State::Host ? 2 : 1);
         Ptr<Process> root = built.root;
         if (m_state == State::Container)
         {
             NS_TEST_ASSERT_MSG_EQ(Exec(root, "unshare -n").exitStatus, 0, "unshare -n");
-            NS_TEST_ASSERT_MSG_EQ(Exec(root, "echo lo > /sys/kernel/debug/net_ns/dev").exitStatus,
-                                  0,
-                                  "revealing lo");
             NS_TEST_ASSERT_MSG_EQ(
-                Exec(root, "echo eth0 > /sys/kernel/debug/net_ns/dev").exitStatus,
-                0,
-                "revealing eth0");
+                Exec(root, "echo lo > /sys/kernel/debug/net_ns/dev").exitStatus, 0, "revealing lo");
+            NS_TEST_ASSERT_MSG_EQ(Exec(root, "echo eth0 > /sys/kernel/debug/net_ns/dev").exitStatus,
+                                  0,
+                                  "revealing eth0");
         }
         std::map<uint32_t, Ptr<Process>> processes{{0, root}};
         for (const GoldenCommand& expected : commands)
@@ -183,8 +180,7 @@ class CommandsGoldenTestSuite : public TestSuite
         : TestSuite("netns-commands-golden", UNIT)
     {
         using State = GoldenTranscriptTestCase::State;
-        AddTestCase(new GoldenTranscriptTestCase("host-show.golden", State::Host),
-                    TestCase::QUICK);
+        AddTestCase(new GoldenTranscriptTestCase("host-show.golden", State::Host), TestCase::QUICK);
         AddTestCase(new GoldenTranscriptTestCase("host-admin.golden", State::Host),
                     TestCase::QUICK);
         AddTestCase(new GoldenTranscriptTestCase("container.golden", State::Container),

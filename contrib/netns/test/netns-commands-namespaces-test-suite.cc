@@ -49,8 +49,13 @@ class EmptyNamespaceTestCase : public TestCase
     {
         test::CommandTestHost built = test::BuildCommandTestHost(1);
         NS_TEST_ASSERT_MSG_EQ(Exec(built.root, "unshare -n").exitStatus, 0, "unshare -n");
-        for (const char* command : {"ip link", "ip addr", "ip -br link", "ip -o addr", "ip route",
-                                    "ifconfig", "ifconfig -a"})
+        for (const char* command : {"ip link",
+                                    "ip addr",
+                                    "ip -br link",
+                                    "ip -o addr",
+                                    "ip route",
+                                    "ifconfig",
+                                    "ifconfig -a"})
         {
             const CommandResult result = Exec(built.root, command);
             NS_TEST_EXPECT_MSG_EQ(result.out, "", command << " prints nothing");
@@ -93,12 +98,10 @@ class DebugfsRevealTestCase : public TestCase
                               0,
                               "a name without newline, appended, reveals lo");
         NS_TEST_EXPECT_MSG_EQ(Exec(c1, "cat " + DEBUGFS).out, "eth1\nlo\n", "the view in order");
-        NS_TEST_EXPECT_MSG_EQ(Exec(c1, "echo eth1 > " + DEBUGFS).exitStatus,
-                              0,
-                              "revealing a device twice succeeds");
-        NS_TEST_EXPECT_MSG_EQ(Exec(c1, "cat " + DEBUGFS).out,
-                              "eth1\nlo\n",
-                              "and leaves the view unchanged");
+        NS_TEST_EXPECT_MSG_EQ(
+            Exec(c1, "echo eth1 > " + DEBUGFS).exitStatus, 0, "revealing a device twice succeeds");
+        NS_TEST_EXPECT_MSG_EQ(
+            Exec(c1, "cat " + DEBUGFS).out, "eth1\nlo\n", "and leaves the view unchanged");
         NS_TEST_EXPECT_MSG_EQ(Exec(c1, "ip -br link").out,
                               "lo               UNKNOWN        00:00:00:00:00:00 "
                               "<LOOPBACK,UP,LOWER_UP> \n"
@@ -171,9 +174,8 @@ class UnshareCommandTestCase : public TestCase
 
         const CommandResult other = Exec(built.root, "unshare -m ip link");
         NS_TEST_EXPECT_MSG_EQ(other.exitStatus, 1, "other namespace types are refused");
-        NS_TEST_EXPECT_MSG_NE(other.err.find("not emulated"),
-                              std::string::npos,
-                              "saying they are not emulated");
+        NS_TEST_EXPECT_MSG_NE(
+            other.err.find("not emulated"), std::string::npos, "saying they are not emulated");
 
         Ptr<Process> user = built.host->CreateProcess(1000);
         const CommandResult denied = Exec(user, "unshare -n");
@@ -200,8 +202,8 @@ class AddressAndRouteScopeTestCase : public TestCase
      */
     explicit AddressAndRouteScopeTestCase(bool isolated)
         : TestCase(std::string("addresses stay in their namespace; routes are ") +
-                   (isolated ? "per namespace with route isolation" : "shared without it")),
-          m_isolated(isolated)
+                   (isolated ? "per namespace with route isolation" : "shared without it"))
+        , m_isolated(isolated)
     {
     }
 
@@ -215,13 +217,12 @@ class AddressAndRouteScopeTestCase : public TestCase
         for (Ptr<Process> container : {c1, c2})
         {
             NS_TEST_ASSERT_MSG_EQ(Exec(container, "unshare -n").exitStatus, 0, "unshare");
-            NS_TEST_ASSERT_MSG_EQ(Exec(container, "echo eth0 > " + DEBUGFS).exitStatus,
-                                  0,
-                                  "reveal eth0");
-            NS_TEST_EXPECT_MSG_EQ(Exec(container, "ip addr add 198.51.100.10/24 dev eth0")
-                                      .exitStatus,
-                                  0,
-                                  "both containers may hold the same address");
+            NS_TEST_ASSERT_MSG_EQ(
+                Exec(container, "echo eth0 > " + DEBUGFS).exitStatus, 0, "reveal eth0");
+            NS_TEST_EXPECT_MSG_EQ(
+                Exec(container, "ip addr add 198.51.100.10/24 dev eth0").exitStatus,
+                0,
+                "both containers may hold the same address");
         }
         NS_TEST_EXPECT_MSG_EQ(Exec(c1, "ip -br addr").out,
                               "eth0             UP             198.51.100.10/24 \n",
@@ -253,9 +254,8 @@ class AddressAndRouteScopeTestCase : public TestCase
 
         NS_TEST_EXPECT_MSG_EQ(Exec(c1, "echo lo > " + DEBUGFS).exitStatus, 0, "reveal lo");
         NS_TEST_EXPECT_MSG_EQ(Exec(c1, "ip link set lo down").exitStatus, 0, "lo down in c1");
-        NS_TEST_EXPECT_MSG_NE(Exec(c1, "ip -br link show lo").out.find("DOWN"),
-                              std::string::npos,
-                              "c1's lo is down");
+        NS_TEST_EXPECT_MSG_NE(
+            Exec(c1, "ip -br link show lo").out.find("DOWN"), std::string::npos, "c1's lo is down");
         NS_TEST_EXPECT_MSG_NE(Exec(host, "ip -br link show lo").out.find("UNKNOWN"),
                               std::string::npos,
                               "the host's lo stays up");
@@ -282,9 +282,8 @@ class LinkRenameAndScopeTestCase : public TestCase
         test::CommandTestHost built = test::BuildCommandTestHost(2);
         Ptr<Process> host = built.root;
         NS_TEST_EXPECT_MSG_EQ(Exec(host, "ip link set eth1 name wan0").exitStatus, 0, "rename");
-        NS_TEST_EXPECT_MSG_EQ(Exec(host, "ip -br link show wan0").out.rfind("wan0 ", 0),
-                              0,
-                              "the new name is listed");
+        NS_TEST_EXPECT_MSG_EQ(
+            Exec(host, "ip -br link show wan0").out.rfind("wan0 ", 0), 0, "the new name is listed");
         const CommandResult taken = Exec(host, "ip link set wan0 name eth0");
         NS_TEST_EXPECT_MSG_EQ(taken.err, "RTNETLINK answers: File exists\n", "a taken name");
         NS_TEST_EXPECT_MSG_EQ(taken.exitStatus, 2, "is refused by the kernel");
@@ -335,9 +334,8 @@ class ShellLayerTestCase : public TestCase
         test::CommandTestHost built = test::BuildCommandTestHost(1);
         const CommandResult pipe = Exec(built.root, "ip link | cat");
         NS_TEST_EXPECT_MSG_EQ(pipe.exitStatus, 2, "a pipe is a syntax error here");
-        NS_TEST_EXPECT_MSG_NE(pipe.err.find("'|' is not emulated"),
-                              std::string::npos,
-                              "naming the operator");
+        NS_TEST_EXPECT_MSG_NE(
+            pipe.err.find("'|' is not emulated"), std::string::npos, "naming the operator");
         NS_TEST_EXPECT_MSG_EQ(Exec(built.root, "").exitStatus, 0, "an empty line does nothing");
         NS_TEST_EXPECT_MSG_EQ(Exec(built.root, "   ").out, "", "nor does a blank one");
 
@@ -345,9 +343,8 @@ class ShellLayerTestCase : public TestCase
         gone->Exit(0);
         const CommandResult exited = Exec(gone, "ip link");
         NS_TEST_EXPECT_MSG_EQ(exited.exitStatus, 126, "an exited process cannot run commands");
-        NS_TEST_EXPECT_MSG_NE(exited.err.find("has exited"),
-                              std::string::npos,
-                              "and the message says why");
+        NS_TEST_EXPECT_MSG_NE(
+            exited.err.find("has exited"), std::string::npos, "and the message says why");
         const CommandResult none = Exec(nullptr, "ip link");
         NS_TEST_EXPECT_MSG_EQ(none.exitStatus, 126, "a null process cannot run commands");
         Simulator::Destroy();

@@ -21,7 +21,7 @@ using namespace ns3::netns;
 namespace
 {
 
-/// Bytes each client sends to each container over TCP, as the script says.
+/// Bytes each client sends to each container over TCP, as the script sets it.
 constexpr uint64_t TCP_BYTES_PER_CLIENT = 20000;
 
 /** @return the shipped script */
@@ -44,8 +44,8 @@ class DefaultScenarioScriptTestCase : public TestCase
      */
     explicit DefaultScenarioScriptTestCase(bool isolated)
         : TestCase(std::string("the default scenario script gives the example's outcomes with ") +
-                   (isolated ? "route isolation" : "the 2006 patch's shared routes")),
-          m_isolated(isolated)
+                   (isolated ? "route isolation" : "the 2006 patch's shared routes"))
+        , m_isolated(isolated)
     {
     }
 
@@ -100,9 +100,8 @@ class DefaultScenarioScriptTestCase : public TestCase
             }
             else
             {
-                NS_TEST_EXPECT_MSG_EQ(record.result.exitStatus,
-                                      0,
-                                      record.command.command << " should succeed");
+                NS_TEST_EXPECT_MSG_EQ(
+                    record.result.exitStatus, 0, record.command.command << " should succeed");
             }
         }
         NS_TEST_EXPECT_MSG_EQ(userChecked, true, "the script has the non-root unshare");
@@ -127,7 +126,7 @@ class DefaultScenarioScriptTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(found, true, "the script has the loopback service");
     }
 
-    /** Each container receives its own requests and answers from its own address. */
+    /** Each container receives its own requests and replies from its own address. */
     void CheckIsolated(const ScenarioRunner& runner)
     {
         const auto namespaces = runner.GetNamespaces();
@@ -148,9 +147,8 @@ class DefaultScenarioScriptTestCase : public TestCase
             {
                 NS_TEST_EXPECT_MSG_EQ(app.replies, declared.count, "every echo is answered");
                 NS_TEST_EXPECT_MSG_EQ(app.replySources.size(), 1, "from one address");
-                NS_TEST_EXPECT_MSG_EQ(app.replySources.count(*declared.remote),
-                                      1,
-                                      "from the address asked");
+                NS_TEST_EXPECT_MSG_EQ(
+                    app.replySources.count(*declared.remote), 1, "from the address asked");
             }
             if (declared.type == ScriptApplicationType::PacketSink && declared.port == 7)
             {
@@ -178,9 +176,8 @@ class DefaultScenarioScriptTestCase : public TestCase
                 misdelivered = misdelivered || destination != own;
             }
         }
-        NS_TEST_EXPECT_MSG_EQ(misdelivered,
-                              true,
-                              "a container receives requests sent to another container");
+        NS_TEST_EXPECT_MSG_EQ(
+            misdelivered, true, "a container receives requests sent to another container");
         bool foreignSource = false;
         for (const ScenarioRunner::ApplicationRecord& app : runner.GetApplications())
         {
@@ -189,9 +186,8 @@ class DefaultScenarioScriptTestCase : public TestCase
                 foreignSource = foreignSource || source != *app.declaration.remote;
             }
         }
-        NS_TEST_EXPECT_MSG_EQ(foreignSource,
-                              true,
-                              "replies leave with another container's address");
+        NS_TEST_EXPECT_MSG_EQ(
+            foreignSource, true, "replies leave with another container's address");
     }
 
     bool m_isolated; //!< route mode of the run

@@ -185,11 +185,10 @@ class RejectedLinesTestCase : public TestCase
                                   rejected.line << ": the reason \"" << errors[0].reason
                                                 << "\" should contain \"" << rejected.reason
                                                 << "\"");
-            NS_TEST_EXPECT_MSG_EQ(errors[0].ToString().rfind("case.nss:" + std::to_string(line) +
-                                                                 ": ",
-                                                             0),
-                                  0,
-                                  rejected.line << ": FILE:LINE: REASON form");
+            NS_TEST_EXPECT_MSG_EQ(
+                errors[0].ToString().rfind("case.nss:" + std::to_string(line) + ": ", 0),
+                0,
+                rejected.line << ": FILE:LINE: REASON form");
         }
     }
 };

@@ -70,15 +70,76 @@ TemplateLines()
 const std::vector<std::string>&
 Vocabulary()
 {
-    static const std::vector<std::string> words{
-        "node", "host", "csma", "p2p", "address", "route", "process", "at", "app", "pcap",
-        "stop", "route-isolation", "h1", "r1", "c1", "p1", "ghost", "eth0", "eth1", "eth9",
-        "via", "metric", "uid", "port", "to", "start", "stop", "count", "rate", "delay",
-        "0", "1", "-1", "4294967296", "99999999999999999999", "0x10", "1e3", "1.", ".5",
-        "198.51.100.1", "198.51.100.0/24", "203.0.113.256", "10/8", "default", "on", "off",
-        "tcp", "udp", "1Mbps", "fast", "5ms", "ms", "'", "\"", "|", ">", "/", "", "#",
-        "udp-echo-server", "udp-echo-client", "packet-sink", "bulk-send", "h1/p1", "h1/",
-        "/p1", "ip", "link", "unshare", "-n"};
+    static const std::vector<std::string> words{"node",
+                                                "host",
+                                                "csma",
+                                                "p2p",
+                                                "address",
+                                                "route",
+                                                "process",
+                                                "at",
+                                                "app",
+                                                "pcap",
+                                                "stop",
+                                                "route-isolation",
+                                                "h1",
+                                                "r1",
+                                                "c1",
+                                                "p1",
+                                                "ghost",
+                                                "eth0",
+                                                "eth1",
+                                                "eth9",
+                                                "via",
+                                                "metric",
+                                                "uid",
+                                                "port",
+                                                "to",
+                                                "start",
+                                                "stop",
+                                                "count",
+                                                "rate",
+                                                "delay",
+                                                "0",
+                                                "1",
+                                                "-1",
+                                                "4294967296",
+                                                "99999999999999999999",
+                                                "0x10",
+                                                "1e3",
+                                                "1.",
+                                                ".5",
+                                                "198.51.100.1",
+                                                "198.51.100.0/24",
+                                                "203.0.113.256",
+                                                "10/8",
+                                                "default",
+                                                "on",
+                                                "off",
+                                                "tcp",
+                                                "udp",
+                                                "1Mbps",
+                                                "fast",
+                                                "5ms",
+                                                "ms",
+                                                "'",
+                                                "\"",
+                                                "|",
+                                                ">",
+                                                "/",
+                                                "",
+                                                "#",
+                                                "udp-echo-server",
+                                                "udp-echo-client",
+                                                "packet-sink",
+                                                "bulk-send",
+                                                "h1/p1",
+                                                "h1/",
+                                                "/p1",
+                                                "ip",
+                                                "link",
+                                                "unshare",
+                                                "-n"};
     return words;
 }
 
@@ -182,17 +243,16 @@ class RandomizedScriptLinesTestCase : public TestCase
             ScenarioScript script;
             const std::string text = std::string(test::SCRIPT_PRELUDE) + line + "\n";
             const auto errors = ScriptParser::Parse(text, "random.nss", script);
-            const std::string shown = "generated line " + std::to_string(i) + " \"" + line + "\"";
+            const std::string label = "generated line " + std::to_string(i) + " \"" + line + "\"";
             bool onThisLine = false;
             for (const ScriptError& error : errors)
             {
-                NS_TEST_EXPECT_MSG_EQ(error.file, "random.nss", shown << ": file of the error");
-                NS_TEST_EXPECT_MSG_GT(error.line, 0, shown << ": the error has a line");
-                NS_TEST_EXPECT_MSG_LT(error.line, lineNumber + 1, shown << ": a line of the file");
-                NS_TEST_EXPECT_MSG_EQ(error.reason.empty(), false, shown << ": a reason");
-                NS_TEST_EXPECT_MSG_EQ(IsPrintable(error.reason),
-                                      true,
-                                      shown << ": the reason has no control bytes");
+                NS_TEST_EXPECT_MSG_EQ(error.file, "random.nss", label << ": file of the error");
+                NS_TEST_EXPECT_MSG_GT(error.line, 0, label << ": the error has a line");
+                NS_TEST_EXPECT_MSG_LT(error.line, lineNumber + 1, label << ": a line of the file");
+                NS_TEST_EXPECT_MSG_EQ(error.reason.empty(), false, label << ": a reason");
+                NS_TEST_EXPECT_MSG_EQ(
+                    IsPrintable(error.reason), true, label << ": the reason has no control bytes");
                 onThisLine = onThisLine || error.line == lineNumber;
             }
             if (errors.empty())
@@ -201,7 +261,7 @@ class RandomizedScriptLinesTestCase : public TestCase
                 if (run < SCRIPTS_RUN && i % 7 == 0)
                 {
                     ++run;
-                    RunAccepted(script, shown);
+                    RunAccepted(script, label);
                 }
                 continue;
             }
@@ -210,7 +270,7 @@ class RandomizedScriptLinesTestCase : public TestCase
             const bool stopLine = line.find("stop") != std::string::npos;
             NS_TEST_EXPECT_MSG_EQ(onThisLine || stopLine,
                                   true,
-                                  shown << ": a rejected line gets an error on its own line");
+                                  label << ": a rejected line gets an error on its own line");
         }
         NS_TEST_EXPECT_MSG_GT(accepted, 100, "the generator produces valid lines too");
         NS_TEST_EXPECT_MSG_GT(rejected, 1000, "the generator produces invalid lines");
@@ -218,12 +278,12 @@ class RandomizedScriptLinesTestCase : public TestCase
     }
 
     /** Build and run an accepted script; it must finish without crashing. */
-    void RunAccepted(const ScenarioScript& script, const std::string& shown)
+    void RunAccepted(const ScenarioScript& script, const std::string& label)
     {
         ScenarioRunner runner;
         runner.SetPcapEnabled(false);
         Status built = runner.Build(script);
-        NS_TEST_EXPECT_MSG_EQ(built.IsOk(), true, shown << ": the accepted script builds");
+        NS_TEST_EXPECT_MSG_EQ(built.IsOk(), true, label << ": the accepted script builds");
         if (built.IsOk())
         {
             runner.Run();

@@ -111,7 +111,7 @@ session_host-admin() {
     run "ip -br link"
 }
 
-# A container namespace that sees lo and eth0 only.
+# A container namespace whose view has lo and eth0 only.
 session_container() {
     run "ip link"
     run "ip addr"

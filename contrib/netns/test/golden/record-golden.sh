@@ -14,10 +14,10 @@
 # command of the file in order.
 #
 # The real state (built by setup_* below) and the emulated one (built by the
-# test) are the same: a namespace with lo up, eth0 (ifindex 2, MAC
-# 02:00:00:00:00:01) and, for the host sessions, eth1 (ifindex 3, MAC
-# 02:00:00:00:00:02), both up with carrier and without addresses. Here they
-# are veth ends whose peers are up in a second namespace. IPv6 is disabled
+# test) are the same. It is a namespace with lo up and eth0 (ifindex 2, MAC
+# 02:00:00:00:00:01), plus eth1 (ifindex 3, MAC 02:00:00:00:00:02) for the
+# host sessions, all up with carrier and without addresses. Here eth0 and
+# eth1 are veth ends whose peers are up in a second namespace. IPv6 is disabled
 # in the namespaces because the emulated stacks have no IPv6; with it, ip
 # and ifconfig would print inet6 lines and counters would count router
 # solicitations.
@@ -109,8 +109,8 @@ run() {
         timeout 20 ip netns exec "$HOST_NS" bash -c "$command" >"$out" 2>"$err"
     fi
     rc=$?
-    # A veth reports carrier a moment after it comes up; wait (at most 3 s)
-    # so that the next command sees the settled state, as the emulator shows it.
+    # A veth reports carrier a moment after it comes up. Wait (at most 3 s)
+    # so that the next command reads the settled state, as the emulator shows it.
     case "$command" in
     *up*) for ((i = 0; i < 30; i++)); do
               ip -n "$HOST_NS" link show | grep -q NO-CARRIER || break
