@@ -368,11 +368,8 @@ ScenarioRunner::ScheduleCommands()
         m_commands.push_back({declared, false, {}});
         if (declared.at.IsZero())
         {
-            // Commands at time 0 run now, before the simulation starts, as the C++
-            // examples configure namespaces. NOTE: as events scheduled at time 0, the
-            // default scenario's commands crashed the host in
-            // HostTrafficControl::TransmitFromNamespace on a view device's first frame.
-            // The same commands at 0.5 s run as events without a crash.
+            // Commands at time 0 run now, before the simulation starts, the way C++
+            // scenarios configure their namespaces before Simulator::Run().
             RunCommand(m_commands.size() - 1);
             continue;
         }
