@@ -18,7 +18,6 @@
 #include "ns3/simulator.h"
 #include "ns3/type-id.h"
 
-#include <pybind11/operators.h>
 #include <sstream>
 
 namespace ns3
@@ -83,6 +82,10 @@ RunScheduled(uint64_t token)
     {
         ReportCallbackError(error, "a scheduled event");
     }
+    catch (const std::exception& error)
+    {
+        ReportCallbackException(error, "a scheduled event");
+    }
 }
 
 /** Time in an integer number of units, as ns-3's unit functions build it from integers. */
@@ -117,12 +120,12 @@ DefineUnit(py::module_& m, const char* name, Time::Unit unit, const char* unitNa
 void
 RegisterTime(py::module_& m)
 {
-    py::class_<Time>(m,
-                     "Time",
-                     "A simulation time, stored as an integer count of the resolution unit "
-                     "(nanoseconds by default). Build one with Seconds(), MilliSeconds(), ... "
-                     "or from text such as Time(\"2ms\").")
-        .def(py::init<>(), "Create a zero time.")
+    py::class_<Time> time(m,
+                          "Time",
+                          "A simulation time, stored as an integer count of the resolution unit "
+                          "(nanoseconds by default). Build one with Seconds(), MilliSeconds(), ... "
+                          "or from text such as Time(\"2ms\").");
+    time.def(py::init<>(), "Create a zero time.")
         .def(py::init([](const std::string& text) { return ParseTime(text); }),
              py::arg("text"),
              "Parse a number with an optional unit (s, ms, us, ns, ps, fs, min, h, d, y); "
@@ -143,26 +146,32 @@ RegisterTime(py::module_& m)
         .def("IsNegative", &Time::IsNegative, "Return True for a time <= 0.")
         .def("IsStrictlyPositive", &Time::IsStrictlyPositive, "Return True for a time > 0.")
         .def("IsStrictlyNegative", &Time::IsStrictlyNegative, "Return True for a time < 0.")
-        .def(py::self + py::self)
-        .def(py::self - py::self)
+        .def(
+            "__add__",
+            [](const Time& self, const Time& other) { return self + other; },
+            py::is_operator(),
+            py::arg("other"),
+            "Return the sum.")
+        .def(
+            "__sub__",
+            [](const Time& self, const Time& other) { return self - other; },
+            py::is_operator(),
+            py::arg("other"),
+            "Return the difference.")
         .def(
             "__neg__",
             [](const Time& time) { return Time() - time; },
             "Return the negated time.")
-        .def(py::self == py::self)
-        .def(py::self != py::self)
-        .def(py::self < py::self)
-        .def(py::self <= py::self)
-        .def(py::self > py::self)
-        .def(py::self >= py::self)
         .def(
             "__mul__",
             [](const Time& time, int64_t factor) { return time * factor; },
+            py::is_operator(),
             py::arg("factor"),
             "Multiply by an integer.")
         .def(
             "__rmul__",
             [](const Time& time, int64_t factor) { return time * factor; },
+            py::is_operator(),
             py::arg("factor"),
             "Multiply by an integer.")
         .def(
@@ -174,6 +183,8 @@ RegisterTime(py::module_& m)
             "__repr__",
             [](const Time& time) { return "Time(\"" + ToText(time) + "\")"; },
             "Return Time(\"...\") with the text ns-3 prints.");
+    DefineEquality<Time>(time);
+    DefineOrder<Time>(time);
 
     DefineUnit(m, "Seconds", Time::S, "seconds");
     DefineUnit(m, "MilliSeconds", Time::MS, "milliseconds");
@@ -229,14 +240,15 @@ TraceSourceNames(const TypeId& tid)
 void
 RegisterTypeId(py::module_& m)
 {
-    py::class_<TypeId>(m,
-                       "TypeId",
-                       "The registered type of an ns-3 object: its name, parent, attributes "
-                       "and trace sources.")
-        .def_static("LookupByName",
-                    &LookupTypeId,
-                    py::arg("name"),
-                    "Return the type registered as name; raises ValueError when there is none.")
+    py::class_<TypeId> tid(m,
+                           "TypeId",
+                           "The registered type of an ns-3 object: its name, parent, "
+                           "attributes and trace sources.");
+    DefineEquality<TypeId>(tid);
+    tid.def_static("LookupByName",
+                   &LookupTypeId,
+                   py::arg("name"),
+                   "Return the type registered as name; raises ValueError when there is none.")
         .def("GetName", &TypeId::GetName, "Return the type name, such as ns3::Node.")
         .def("GetGroupName", &TypeId::GetGroupName, "Return the group (module) name.")
         .def("GetParent", &TypeId::GetParent, "Return the parent type.")
@@ -250,8 +262,6 @@ RegisterTypeId(py::module_& m)
         .def("GetTraceSourceNames",
              &TraceSourceNames,
              "Return the trace source names of the type and its parents.")
-        .def(py::self == py::self)
-        .def(py::self != py::self)
         .def(
             "__hash__",
             [](const TypeId& tid) { return tid.GetUid(); },

@@ -28,7 +28,6 @@
 #include "ns3/uinteger.h"
 
 #include <limits>
-#include <pybind11/operators.h>
 #include <sstream>
 
 namespace ns3
@@ -140,11 +139,12 @@ RaiseSocketError(const Socket& socket, const std::string& what)
 void
 RegisterAddresses(py::module_& m)
 {
-    py::class_<Address>(m,
-                        "Address",
-                        "A polymorphic ns-3 address. Functions that take one also accept an "
-                        "Ipv4Address, an InetSocketAddress or \"A.B.C.D[:PORT]\".")
-        .def(py::init<>(), "Create an invalid (empty) address.")
+    py::class_<Address> address(
+        m,
+        "Address",
+        "A polymorphic ns-3 address. Functions that take one also accept an "
+        "Ipv4Address, an InetSocketAddress or \"A.B.C.D[:PORT]\".");
+    address.def(py::init<>(), "Create an invalid (empty) address.")
         .def(py::init([](const Ipv4Address& a) { return Address(a); }),
              py::arg("address"),
              "Wrap an IPv4 address.")
@@ -155,16 +155,15 @@ RegisterAddresses(py::module_& m)
              py::arg("text"),
              "Parse \"A.B.C.D\" or \"A.B.C.D:PORT\".")
         .def("IsInvalid", &Address::IsInvalid, "Return True for an empty address.")
-        .def(py::self == py::self)
-        .def(py::self != py::self)
         .def("__str__", &ToText<Address>, "Return ns-3's text form (type-length-bytes).")
         .def(
             "__repr__",
             [](const Address& a) { return "Address(\"" + ToText(a) + "\")"; },
             "Return Address(\"...\").");
+    DefineEquality<Address>(address);
 
-    py::class_<Ipv4Address>(m, "Ipv4Address", "An IPv4 address.")
-        .def(py::init<>(), "Create 102.102.102.102, ns-3's uninitialized address.")
+    py::class_<Ipv4Address> ipv4Address(m, "Ipv4Address", "An IPv4 address.");
+    ipv4Address.def(py::init<>(), "Create 102.102.102.102, ns-3's uninitialized address.")
         .def(py::init([](const std::string& text) { return ParseIpv4Address(text); }),
              py::arg("address"),
              "Parse a dotted quad; raises ValueError for anything else.")
@@ -201,9 +200,6 @@ RegisterAddresses(py::module_& m)
             },
             py::arg("address"),
             "Extract the IPv4 address of an Address; raises ValueError for other types.")
-        .def(py::self == py::self)
-        .def(py::self != py::self)
-        .def(py::self < py::self)
         .def(
             "__hash__",
             [](const Ipv4Address& a) { return a.Get(); },
@@ -213,9 +209,12 @@ RegisterAddresses(py::module_& m)
             "__repr__",
             [](const Ipv4Address& a) { return "Ipv4Address(\"" + ToText(a) + "\")"; },
             "Return Ipv4Address(\"A.B.C.D\").");
+    DefineEquality<Ipv4Address>(ipv4Address);
+    DefineOrder<Ipv4Address>(ipv4Address);
     py::implicitly_convertible<py::str, Ipv4Address>();
 
-    py::class_<Ipv4Mask>(m, "Ipv4Mask", "An IPv4 network mask.")
+    py::class_<Ipv4Mask> ipv4Mask(m, "Ipv4Mask", "An IPv4 network mask.");
+    ipv4Mask
         .def(py::init([](const std::string& text) { return ParseIpv4Mask(text); }),
              py::arg("mask"),
              "Parse a dotted quad with contiguous one bits, or \"/N\"; raises ValueError "
@@ -230,8 +229,6 @@ RegisterAddresses(py::module_& m)
         .def_static("GetLoopback", &Ipv4Mask::GetLoopback, "Return 255.0.0.0.")
         .def_static("GetZero", &Ipv4Mask::GetZero, "Return 0.0.0.0.")
         .def_static("GetOnes", &Ipv4Mask::GetOnes, "Return 255.255.255.255.")
-        .def(py::self == py::self)
-        .def(py::self != py::self)
         .def(
             "__hash__",
             [](const Ipv4Mask& mask) { return mask.Get(); },
@@ -241,6 +238,7 @@ RegisterAddresses(py::module_& m)
             "__repr__",
             [](const Ipv4Mask& mask) { return "Ipv4Mask(\"" + ToText(mask) + "\")"; },
             "Return Ipv4Mask(\"A.B.C.D\").");
+    DefineEquality<Ipv4Mask>(ipv4Mask);
     py::implicitly_convertible<py::str, Ipv4Mask>();
 
     py::class_<InetSocketAddress>(m, "InetSocketAddress", "An IPv4 address and a port.")
@@ -271,6 +269,7 @@ RegisterAddresses(py::module_& m)
             [](const InetSocketAddress& a, const InetSocketAddress& b) {
                 return a.GetIpv4() == b.GetIpv4() && a.GetPort() == b.GetPort();
             },
+            py::is_operator(),
             py::arg("other"),
             "Return True for the same address and port.")
         .def(
@@ -291,7 +290,8 @@ RegisterAddresses(py::module_& m)
     py::implicitly_convertible<InetSocketAddress, Address>();
     py::implicitly_convertible<py::str, Address>();
 
-    py::class_<DataRate>(m, "DataRate", "A bit rate.")
+    py::class_<DataRate> dataRate(m, "DataRate", "A bit rate.");
+    dataRate
         .def(py::init([](const std::string& text) {
                  Ptr<AttributeValue> value =
                      ToAttributeValue("a data rate", MakeDataRateChecker(), py::str(text));
@@ -301,8 +301,6 @@ RegisterAddresses(py::module_& m)
              "Parse text such as \"10Mbps\" or \"1.5MB/s\"; raises ValueError otherwise.")
         .def(py::init<uint64_t>(), py::arg("bps"), "Build from bits per second.")
         .def("GetBitRate", &DataRate::GetBitRate, "Return bits per second.")
-        .def(py::self == py::self)
-        .def(py::self < py::self)
         .def("__str__",
              &ToText<DataRate>,
              "Return the rate as ns-3 prints it, such as 10000000bps.")
@@ -310,6 +308,8 @@ RegisterAddresses(py::module_& m)
             "__repr__",
             [](const DataRate& rate) { return "DataRate(\"" + ToText(rate) + "\")"; },
             "Return DataRate(\"...bps\").");
+    DefineEquality<DataRate>(dataRate);
+    DefineOrder<DataRate>(dataRate);
 }
 
 /** Bind Header and Packet. */

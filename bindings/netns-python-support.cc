@@ -391,6 +391,21 @@ IsRunning()
 }
 
 void
+ReportCallbackException(const std::exception& error, const char* where)
+{
+    if (const auto* builtin = dynamic_cast<const py::builtin_exception*>(&error))
+    {
+        builtin->set_error();
+    }
+    else
+    {
+        PyErr_SetString(PyExc_RuntimeError, error.what());
+    }
+    py::error_already_set pythonError;
+    ReportCallbackError(pythonError, where);
+}
+
+void
 RaisePendingCallbackError()
 {
     if (!State().pendingError)

@@ -364,6 +364,15 @@ class CallableRegistry
 void ReportCallbackError(py::error_already_set& error, const char* where);
 
 /**
+ * Report a C++ exception thrown while calling a Python callable from C++,
+ * such as an argument pybind11 cannot convert, as ReportCallbackError()
+ * reports a Python one. It must not unwind through the simulator.
+ * @param error the exception
+ * @param where what was being called
+ */
+void ReportCallbackException(const std::exception& error, const char* where);
+
+/**
  * Run the simulator the way Simulator.Run() does from Python: refuse to
  * run from inside a callback, and raise the first exception a Python
  * callback raised meanwhile.
@@ -416,7 +425,70 @@ InvokeCallable(uint64_t token, const char* where, Args&&... args)
     {
         ReportCallbackError(error, where);
     }
+    catch (const std::exception& error)
+    {
+        ReportCallbackException(error, where);
+    }
     return py::object();
+}
+
+/**
+ * Bind __eq__ and __ne__ from C++'s == and !=. A comparison with another
+ * type gives NotImplemented, so Python falls back to False.
+ * @tparam T the value type
+ * @param cls the class being bound
+ */
+template <typename T, typename Class>
+void
+DefineEquality(Class& cls)
+{
+    cls.def(
+           "__eq__",
+           [](const T& self, const T& other) { return self == other; },
+           py::is_operator(),
+           py::arg("other"),
+           "Return True for an equal value.")
+        .def(
+            "__ne__",
+            [](const T& self, const T& other) { return self != other; },
+            py::is_operator(),
+            py::arg("other"),
+            "Return True for a different value.");
+}
+
+/**
+ * Bind __lt__, __le__, __gt__ and __ge__ from C++'s operator<.
+ * @tparam T the value type
+ * @param cls the class being bound
+ */
+template <typename T, typename Class>
+void
+DefineOrder(Class& cls)
+{
+    cls.def(
+           "__lt__",
+           [](const T& self, const T& other) { return self < other; },
+           py::is_operator(),
+           py::arg("other"),
+           "Return True when this value sorts before other.")
+        .def(
+            "__le__",
+            [](const T& self, const T& other) { return !(other < self); },
+            py::is_operator(),
+            py::arg("other"),
+            "Return True when this value sorts before other or equals it.")
+        .def(
+            "__gt__",
+            [](const T& self, const T& other) { return other < self; },
+            py::is_operator(),
+            py::arg("other"),
+            "Return True when this value sorts after other.")
+        .def(
+            "__ge__",
+            [](const T& self, const T& other) { return !(self < other); },
+            py::is_operator(),
+            py::arg("other"),
+            "Return True when this value sorts after other or equals it.");
 }
 
 /**

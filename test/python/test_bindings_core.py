@@ -51,6 +51,16 @@ def test_time_arithmetic_and_order():
     assert core.Seconds(0).IsZero()
     assert core.Seconds(-1).IsStrictlyNegative()
     assert hash(core.Seconds(1)) == hash(core.MilliSeconds(1000))
+    assert core.Seconds(2) >= core.Seconds(2)
+    assert core.Seconds(3) > core.Seconds(2)
+    assert core.Seconds(1) != core.Seconds(2)
+
+
+def test_time_compares_with_other_types():
+    assert core.Seconds(1) != None  # noqa: E711
+    assert not core.Seconds(1) == "1s"
+    with pytest.raises(TypeError):
+        core.Seconds(1) < 5
 
 
 def test_time_text_round_trip():

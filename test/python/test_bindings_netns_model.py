@@ -224,6 +224,9 @@ def test_host_route_isolation():
     host = lan.host
     assert not host.IsRouteIsolated()
     assert host.GetAttribute("RouteIsolation") is False
+    host.SetAttribute("RouteIsolation", True)
+    assert host.IsRouteIsolated()
+    host.SetRouteIsolation(False)
     host.SetRouteIsolation(True)
     assert host.IsRouteIsolated()
     lan.container("198.51.100.10")

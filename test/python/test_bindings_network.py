@@ -22,6 +22,9 @@ def test_ipv4_address_parse_and_print():
     assert network.Ipv4Address(0xC6336407) == address
     assert hash(address) == hash(network.Ipv4Address("198.51.100.7"))
     assert network.Ipv4Address("198.51.100.1") < address
+    assert address == "198.51.100.7"
+    assert address != None  # noqa: E711
+    assert network.InetSocketAddress("198.51.100.7", 9) != address
 
 
 @pytest.mark.parametrize("text", ["1.2.3", "1.2.3.256", "a.b.c.d", "", " 1.2.3.4"])
