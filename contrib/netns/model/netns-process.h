@@ -102,7 +102,7 @@ class Process : public Object
     /** @return the host */
     Ptr<Host> GetHost() const;
 
-    /** @return the current namespace, nullptr after exit */
+    /** @return the current namespace; after exit, the namespace the process was in */
     Ptr<Namespace> GetNamespace() const;
 
     /** @return false once the process has exited */
