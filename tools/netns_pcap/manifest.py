@@ -2,6 +2,7 @@
 
 import ipaddress
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,10 +80,39 @@ def _require(entry, key, where):
     return entry[key]
 
 
+def _optional_int(entry, key, where):
+    """Return an integer field that may be null, rejecting other types."""
+    value = entry.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ManifestError(f"{where}: {key} must be an integer or null, not {value!r}")
+    return value
+
+
+def _optional_str(entry, key, where):
+    """Return a string field that may be null, rejecting other types."""
+    value = entry.get(key)
+    if value is not None and not isinstance(value, str):
+        raise ManifestError(f"{where}: {key} must be a string or null, not {value!r}")
+    return value
+
+
+MAC_PATTERN = re.compile(r"[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}")
+
+
+def _optional_mac(entry, where):
+    """Return the mac field, null or six colon-separated hex octets."""
+    mac = _optional_str(entry, "mac", where)
+    if mac is not None and not MAC_PATTERN.fullmatch(mac):
+        raise ManifestError(f"{where}: invalid MAC address {mac!r}; expected aa:bb:cc:dd:ee:ff")
+    return mac
+
+
 def _parse_file(entry, directory, index):
     where = f"files[{index}]"
     name = _require(entry, "file", where)
-    if not isinstance(name, str) or "/" in name or not name:
+    if not isinstance(name, str) or "/" in name or "\0" in name or not name:
         raise ManifestError(f"{where}: invalid file name {name!r}")
     return CaptureFile(
         path=directory / name,
@@ -90,12 +120,12 @@ def _parse_file(entry, directory, index):
         kind=_require(entry, "kind", where),
         node_id=int(_require(entry, "node_id", where)),
         host=str(_require(entry, "host", where)),
-        namespace_id=entry.get("namespace_id"),
-        namespace=entry.get("namespace"),
+        namespace_id=_optional_int(entry, "namespace_id", where),
+        namespace=_optional_str(entry, "namespace", where),
         device=str(_require(entry, "device", where)),
         link_type=int(_require(entry, "link_type", where)),
         direction=str(entry.get("direction", "both")),
-        mac=entry.get("mac"),
+        mac=_optional_mac(entry, where),
         netns_host=bool(entry.get("netns_host", False)),
     )
 

@@ -204,7 +204,17 @@ Routing::NotifyRemoveAddress(uint32_t interface, Ipv4InterfaceAddress address)
     {
         return;
     }
-    ns->GetHost()->GetAddressRegistry().Remove(address.GetLocal(), ns->GetId(), device->ifindex);
+    // The same address may remain with another prefix length on the device;
+    // the namespace holds it until its last entry goes.
+    bool stillHeld = false;
+    for (uint32_t i = 0; i < m_ipv4->GetNAddresses(interface); ++i)
+    {
+        stillHeld = stillHeld || m_ipv4->GetAddress(interface, i).GetLocal() == address.GetLocal();
+    }
+    if (!stillHeld)
+    {
+        ns->GetHost()->GetAddressRegistry().Remove(address.GetLocal(), ns->GetId(), device->ifindex);
+    }
     RouteSelector connected;
     connected.prefixLength = static_cast<uint8_t>(address.GetMask().GetPrefixLength());
     connected.destination = address.GetLocal().CombineMask(address.GetMask());

@@ -318,7 +318,7 @@ class LoopbackIsolationTestCase : public TestCase
                 Simulator::ScheduleWithContext(
                     process->GetNamespace()->GetNode()->GetId(),
                     Seconds(1),
-                    [process, udpFd, tcpFd, text]() {
+                    [process = process, udpFd, tcpFd, text]() {
                         process->SendTo(udpFd.GetValue(),
                                         MakePayload(text),
                                         Ipv4Address::GetLoopback(),
