@@ -70,6 +70,7 @@ set(NETNS_COMMAND_SOURCES
     commands/netns-link-state.cc
     commands/netns-scenario-report.cc
     commands/netns-scenario-runner.cc
+    commands/netns-script-application-parser.cc
     commands/netns-script-parser.cc
     commands/netns-script-validator.cc
     commands/netns-script-values.cc
@@ -97,6 +98,7 @@ set(NETNS_COMMAND_HEADERS
     commands/netns-scenario-report.h
     commands/netns-scenario-runner.h
     commands/netns-scenario-script.h
+    commands/netns-script-application-parser.h
     commands/netns-script-error.h
     commands/netns-script-parser.h
     commands/netns-script-validator.h

@@ -4,6 +4,7 @@
 #include "netns-script-parser.h"
 
 #include "netns-command-arguments.h"
+#include "netns-script-application-parser.h"
 #include "netns-script-validator.h"
 #include "netns-script-values.h"
 #include "netns-shell-words.h"
@@ -11,10 +12,7 @@
 #include "ns3/log.h"
 #include "ns3/netns-route-table.h"
 
-#include <cstdio>
 #include <fstream>
-#include <map>
-#include <set>
 #include <sstream>
 
 namespace ns3
@@ -78,27 +76,6 @@ StripComment(const std::string& text)
     return text;
 }
 
-/** @return "x" quoted for a message, control bytes escaped */
-std::string
-Quote(const std::string& text)
-{
-    std::string quoted = "\"";
-    for (unsigned char c : text)
-    {
-        if (c < 0x20 || c >= 0x7f)
-        {
-            char escaped[8];
-            std::snprintf(escaped, sizeof(escaped), "\\x%02x", c);
-            quoted += escaped;
-        }
-        else
-        {
-            quoted += static_cast<char>(c);
-        }
-    }
-    return quoted + "\"";
-}
-
 bool
 ParseNodes(const LineContext& at, const std::vector<std::string>& words, ScenarioScript& script)
 {
@@ -110,7 +87,7 @@ ParseNodes(const LineContext& at, const std::vector<std::string>& words, Scenari
     {
         if (!IsValidScriptName(words[i]))
         {
-            return at.Error("invalid name " + Quote(words[i]) +
+            return at.Error("invalid name " + QuoteScriptText(words[i]) +
                             ": use 1 to 64 letters, digits, '-', '_' or '.'");
         }
         script.nodes.push_back({words[i], words[0] == "host", at.line});
@@ -141,14 +118,14 @@ ParseLink(const LineContext& at, const std::vector<std::string>& words, Scenario
     {
         if (i + 1 >= words.size())
         {
-            return at.Error("missing value after " + Quote(words[i]));
+            return at.Error("missing value after " + QuoteScriptText(words[i]));
         }
         const std::string& value = words[i + 1];
         if (words[i] == "rate")
         {
             if (!IsValidDataRate(value))
             {
-                return at.Error("invalid data rate " + Quote(value) +
+                return at.Error("invalid data rate " + QuoteScriptText(value) +
                                 ": use a number and bps, kbps, Mbps or Gbps, such as 100Mbps");
             }
             link.dataRate = value;
@@ -158,14 +135,15 @@ ParseLink(const LineContext& at, const std::vector<std::string>& words, Scenario
             auto delay = ParseScriptTime(value);
             if (!delay)
             {
-                return at.Error("invalid delay " + Quote(value) +
+                return at.Error("invalid delay " + QuoteScriptText(value) +
                                 ": use seconds or a unit s, ms, us, ns, such as 2ms");
             }
             link.delay = *delay;
         }
         else
         {
-            return at.Error("unknown link option " + Quote(words[i]) + ": expected rate or delay");
+            return at.Error("unknown link option " + QuoteScriptText(words[i]) +
+                            ": expected rate or delay");
         }
     }
     script.links.push_back(link);
@@ -184,7 +162,7 @@ ParseAddress(const LineContext& at, const std::vector<std::string>& words, Scena
     auto full = ParseIpv4Prefix(words[3]);
     if (!prefix || !full || !full->lengthGiven || words[3] == "default")
     {
-        return at.Error("invalid address " + Quote(words[3]) + ": use A.B.C.D/LENGTH");
+        return at.Error("invalid address " + QuoteScriptText(words[3]) + ": use A.B.C.D/LENGTH");
     }
     script.addresses.push_back({words[1], words[2], full->address, full->length, at.line});
     return true;
@@ -202,17 +180,17 @@ ParseRoute(const LineContext& at, const std::vector<std::string>& words, Scenari
     auto prefix = ParseIpv4Prefix(words[2]);
     if (!prefix || (!prefix->lengthGiven && words[2] != "default"))
     {
-        return at.Error("invalid destination " + Quote(words[2]) +
+        return at.Error("invalid destination " + QuoteScriptText(words[2]) +
                         ": use A.B.C.D/LENGTH or default");
     }
     if ((prefix->address.Get() & ~PrefixToMask(prefix->length)) != 0)
     {
-        return at.Error("invalid destination " + Quote(words[2]) + ": host bits are set");
+        return at.Error("invalid destination " + QuoteScriptText(words[2]) + ": host bits are set");
     }
     auto gateway = ParseIpv4Address(words[4]);
     if (!gateway)
     {
-        return at.Error("invalid gateway " + Quote(words[4]) + ": use A.B.C.D");
+        return at.Error("invalid gateway " + QuoteScriptText(words[4]) + ": use A.B.C.D");
     }
     ScriptRoute route{words[1], prefix->address, prefix->length, *gateway, 0, at.line};
     if (words.size() == 7)
@@ -220,7 +198,7 @@ ParseRoute(const LineContext& at, const std::vector<std::string>& words, Scenari
         auto metric = ParseUnsigned(words[6], UINT32_MAX);
         if (!metric)
         {
-            return at.Error("invalid metric " + Quote(words[6]));
+            return at.Error("invalid metric " + QuoteScriptText(words[6]));
         }
         route.metric = *metric;
     }
@@ -237,7 +215,7 @@ ParseProcess(const LineContext& at, const std::vector<std::string>& words, Scena
     }
     if (!IsValidScriptName(words[2]))
     {
-        return at.Error("invalid process name " + Quote(words[2]) +
+        return at.Error("invalid process name " + QuoteScriptText(words[2]) +
                         ": use 1 to 64 letters, digits, '-', '_' or '.'");
     }
     ScriptProcess process{words[1], words[2], 0, at.line};
@@ -246,7 +224,7 @@ ParseProcess(const LineContext& at, const std::vector<std::string>& words, Scena
         auto uid = ParseUnsigned(words[4], UINT32_MAX - 1);
         if (!uid || words[4].find_first_not_of("0123456789") != std::string::npos)
         {
-            return at.Error("invalid uid " + Quote(words[4]) + ": use a decimal number");
+            return at.Error("invalid uid " + QuoteScriptText(words[4]) + ": use a decimal number");
         }
         process.uid = *uid;
     }
@@ -275,124 +253,23 @@ ParseCommand(const LineContext& at, const std::string& text, ScenarioScript& scr
     }
     if (!IsValidScriptName(host) || !IsValidScriptName(process))
     {
-        return at.Error("invalid host or process name in " + Quote(host + " " + process) +
+        return at.Error("invalid host or process name in " + QuoteScriptText(host + " " + process) +
                         ": use 1 to 64 letters, digits, '-', '_' or '.'");
     }
     auto when = ParseScriptTime(time);
     if (!when)
     {
-        return at.Error("invalid time " + Quote(time) +
+        return at.Error("invalid time " + QuoteScriptText(time) +
                         ": use seconds or a unit s, ms, us, ns, such as 1.5 or 200ms");
     }
     ShellWords words;
     Status parsed = words.Parse(command);
     if (!parsed.IsOk())
     {
-        return at.Error("invalid command " + Quote(command) + ": " + parsed.GetMessage());
+        return at.Error("invalid command " + QuoteScriptText(command) + ": " + parsed.GetMessage());
     }
     script.commands.push_back({*when, host, process, command, at.line});
     return true;
-}
-
-bool
-ParseApplicationOption(const LineContext& at,
-                       const std::string& key,
-                       const std::string& value,
-                       ScriptApplication& app)
-{
-    if (key == "to" || key == "local")
-    {
-        auto address = ParseIpv4Address(value);
-        if (!address)
-        {
-            return at.Error("invalid address " + Quote(value) + " for " + key);
-        }
-        if (key == "to")
-        {
-            app.remote = *address;
-        }
-        else
-        {
-            app.local = *address;
-        }
-        return true;
-    }
-    if (key == "start" || key == "stop" || key == "interval")
-    {
-        auto time = ParseScriptTime(value);
-        if (!time)
-        {
-            return at.Error("invalid time " + Quote(value) + " for " + key);
-        }
-        if (key == "start")
-        {
-            app.start = *time;
-        }
-        else if (key == "stop")
-        {
-            app.stop = *time;
-        }
-        else
-        {
-            app.interval = *time;
-        }
-        return true;
-    }
-    if (key == "protocol")
-    {
-        if (value != "tcp" && value != "udp")
-        {
-            return at.Error("invalid protocol " + Quote(value) + ": use tcp or udp");
-        }
-        app.tcp = value == "tcp";
-        return true;
-    }
-    const uint32_t maximum = key == "port" ? 65535 : UINT32_MAX;
-    auto number = ParseUnsigned(value, maximum);
-    if (!number || value.find_first_not_of("0123456789") != std::string::npos)
-    {
-        return at.Error("invalid number " + Quote(value) + " for " + key);
-    }
-    if (key == "port")
-    {
-        app.port = static_cast<uint16_t>(*number);
-    }
-    else if (key == "count")
-    {
-        app.count = *number;
-    }
-    else if (key == "size")
-    {
-        app.size = *number;
-    }
-    else
-    {
-        app.maxBytes = *number;
-    }
-    return true;
-}
-
-/** @return the option names an application type accepts */
-const std::set<std::string>&
-ApplicationOptions(ScriptApplicationType type)
-{
-    static const std::set<std::string> server{"port", "start", "stop"};
-    static const std::set<std::string> client{
-        "to", "port", "count", "interval", "size", "start", "stop"};
-    static const std::set<std::string> sink{"protocol", "local", "port", "start", "stop"};
-    static const std::set<std::string> bulk{"to", "port", "max-bytes", "start", "stop"};
-    switch (type)
-    {
-    case ScriptApplicationType::UdpEchoServer:
-        return server;
-    case ScriptApplicationType::UdpEchoClient:
-        return client;
-    case ScriptApplicationType::PacketSink:
-        return sink;
-    case ScriptApplicationType::BulkSend:
-        break;
-    }
-    return bulk;
 }
 
 bool
@@ -400,64 +277,13 @@ ParseApplication(const LineContext& at,
                  const std::vector<std::string>& words,
                  ScenarioScript& script)
 {
-    static const std::map<std::string, ScriptApplicationType> types{
-        {"udp-echo-server", ScriptApplicationType::UdpEchoServer},
-        {"udp-echo-client", ScriptApplicationType::UdpEchoClient},
-        {"packet-sink", ScriptApplicationType::PacketSink},
-        {"bulk-send", ScriptApplicationType::BulkSend}};
-    if (words.size() < 3 || types.count(words[1]) == 0)
+    std::string reason;
+    auto app = ScriptApplicationParser::Parse(words, at.line, reason);
+    if (!app)
     {
-        return at.Error("app takes TYPE NODE|HOST/PROCESS OPTIONS..., with TYPE one of "
-                        "udp-echo-server, udp-echo-client, packet-sink, bulk-send");
+        return at.Error(reason);
     }
-    ScriptApplication app;
-    app.type = types.at(words[1]);
-    app.tcp = app.type == ScriptApplicationType::BulkSend;
-    app.line = at.line;
-    const std::size_t slash = words[2].find('/');
-    app.node = words[2].substr(0, slash);
-    if (slash != std::string::npos)
-    {
-        app.process = words[2].substr(slash + 1);
-    }
-    if (!IsValidScriptName(app.node) ||
-        (slash != std::string::npos && !IsValidScriptName(app.process)))
-    {
-        return at.Error("invalid place " + Quote(words[2]) +
-                        ": use NODE, or HOST/PROCESS for an application a process runs");
-    }
-    std::set<std::string> seen;
-    for (std::size_t i = 3; i < words.size(); i += 2)
-    {
-        const std::string& key = words[i];
-        if (ApplicationOptions(app.type).count(key) == 0)
-        {
-            return at.Error("unknown option " + Quote(key) + " for " + words[1]);
-        }
-        if (!seen.insert(key).second)
-        {
-            return at.Error("option " + Quote(key) + " is given twice");
-        }
-        if (i + 1 >= words.size())
-        {
-            return at.Error("missing value after " + Quote(key));
-        }
-        if (!ParseApplicationOption(at, key, words[i + 1], app))
-        {
-            return false;
-        }
-    }
-    if (seen.count("port") == 0)
-    {
-        return at.Error(words[1] + " needs a port, as in \"port 7\"");
-    }
-    const bool client = app.type == ScriptApplicationType::UdpEchoClient ||
-                        app.type == ScriptApplicationType::BulkSend;
-    if (client && seen.count("to") == 0)
-    {
-        return at.Error(words[1] + " needs a destination, as in \"to 10.1.0.10\"");
-    }
-    script.applications.push_back(app);
+    script.applications.push_back(*app);
     return true;
 }
 
@@ -472,7 +298,8 @@ ParseSetting(const LineContext& at, const std::vector<std::string>& words, Scena
     {
         if (words[1] != "on" && words[1] != "off")
         {
-            return at.Error("invalid route-isolation " + Quote(words[1]) + ": use on or off");
+            return at.Error("invalid route-isolation " + QuoteScriptText(words[1]) +
+                            ": use on or off");
         }
         script.routeIsolation = words[1] == "on";
     }
@@ -485,7 +312,7 @@ ParseSetting(const LineContext& at, const std::vector<std::string>& words, Scena
         auto stop = ParseScriptTime(words[1]);
         if (!stop || stop->IsZero())
         {
-            return at.Error("invalid stop time " + Quote(words[1]) +
+            return at.Error("invalid stop time " + QuoteScriptText(words[1]) +
                             ": use a positive time, such as 10 or 10s");
         }
         script.stop = *stop;
@@ -535,7 +362,7 @@ ParseLine(const LineContext& at, const std::string& raw, ScenarioScript& script)
     }
     else
     {
-        at.Error("unknown directive " + Quote(directive) +
+        at.Error("unknown directive " + QuoteScriptText(directive) +
                  ": expected node, host, csma, p2p, address, route, process, at, app, pcap, "
                  "route-isolation or stop");
     }

@@ -52,6 +52,26 @@ IsValidScriptName(const std::string& text)
 }
 
 std::string
+QuoteScriptText(const std::string& text)
+{
+    std::string quoted = "\"";
+    for (unsigned char c : text)
+    {
+        if (c < 0x20 || c >= 0x7f)
+        {
+            char escaped[8];
+            std::snprintf(escaped, sizeof(escaped), "\\x%02x", c);
+            quoted += escaped;
+        }
+        else
+        {
+            quoted += static_cast<char>(c);
+        }
+    }
+    return quoted + "\"";
+}
+
+std::string
 EscapeControlBytes(const std::string& text)
 {
     std::string printable;

@@ -40,6 +40,14 @@ bool IsValidDataRate(const std::string& text);
 bool IsValidScriptName(const std::string& text);
 
 /**
+ * Quote script text for an error message: control bytes and bytes from
+ * 0x7f up become \\xNN.
+ * @param text the text
+ * @return the text between double quotes
+ */
+std::string QuoteScriptText(const std::string& text);
+
+/**
  * Escape control bytes for an error message: each becomes \xNN, so that a
  * message never carries raw bytes from a script.
  * @param text the text
