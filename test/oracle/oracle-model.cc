@@ -178,6 +178,25 @@ Model::FindHolder(uint32_t address, const std::string& device) const
 bool
 Model::IsBroadcastOf(uint32_t address, std::optional<uint32_t> ns) const
 {
+    if (!m_topology.strictLinux)
+    {
+        // NOTE: the module's address registry records one prefix length per
+        // address, namespace and device, that of the first entry, so the
+        // broadcast of a second prefix of the same address is not local.
+        // Linux uses both. strictLinux models that, and the reproducer is
+        // open/broadcast-of-second-prefix.seq.
+        for (const auto& [held, holders] : m_holders)
+        {
+            for (const Holder& h : holders)
+            {
+                if ((!ns || h.ns == *ns) && BroadcastOf(held, h.prefixLength) == address)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
     for (uint32_t id = 0; id < m_namespaces.size(); ++id)
     {
         if ((ns && *ns != id) || !m_namespaces[id].alive)
@@ -377,10 +396,10 @@ Model::DeliverInto(uint32_t ns, const Datagram& d, bool broadcast, StepOutcome& 
         return;
     }
     // A specific address beats the wildcard. NOTE: Linux gives a connected
-    // UDP socket only its peer's datagrams; ns-3.37's UdpSocketImpl::Connect
+    // UDP socket only its peer's datagrams. ns-3.37's UdpSocketImpl::Connect
     // does not set its endpoint's peer, so the module delivers any sender's
     // datagrams to it. The model follows the module unless strictLinux is
-    // set; the reproducer is open/connected-udp-accepts-any-sender.seq.
+    // set, and the reproducer is open/connected-udp-accepts-any-sender.seq.
     const Socket* chosen = nullptr;
     int chosenScore = -1;
     for (const auto& [id, s] : m_sockets)
@@ -710,7 +729,7 @@ Model::AddAddress(Process& process, const Operation& op)
     });
     if (!held)
     {
-        holders.push_back({process.ns, device});
+        holders.push_back({process.ns, device, length});
     }
     AddConnectedRoutes(process.ns, device);
     return outcome;

@@ -35,9 +35,9 @@ struct StepOutcome
  * An independent reference model of the 2006 namespace patch as the module
  * documents it: namespaces, views, per-namespace addresses, the host's or
  * each namespace's route table, Linux's bind() rules, and where each
- * datagram goes. It shares no code with the module; it computes the
- * expected errno of each call, the receiver and source address of each
- * datagram, and every listing, from the rules alone.
+ * datagram goes. It shares no code with the module. From the rules alone
+ * it computes the expected errno of each call, the receiver and source
+ * address of each datagram, and every listing.
  *
  * Frames go through ARP as ns-3 does it (no learning from requests, a
  * reply accepted only for an address of the receiving interface), because
@@ -75,6 +75,7 @@ class Model
     {
         uint32_t ns{0};
         std::string device;
+        uint8_t prefixLength{0}; //!< of the entry that made the namespace a holder
     };
 
     struct Route

@@ -113,6 +113,10 @@ class Generator
         sequence.topology.routeIsolation = Chance(0.5);
         sequence.topology.devices = 1 + Below(3);
         m_devices = sequence.topology.devices;
+        if (Chance(0.6))
+        {
+            AddContainers(sequence);
+        }
         const uint32_t length = 8 + Below(33);
         for (uint32_t i = 0; i < length; ++i)
         {
@@ -198,7 +202,7 @@ class Generator
 
     std::string DestinationPort()
     {
-        return Pick<std::string>({"5000", "5000", "5001", "53", "7000"});
+        return Pick<std::string>({"5000", "5000", "5000", "5001", "53", "7000"});
     }
 
     /** @return an address some process added earlier, or any address */
@@ -220,6 +224,37 @@ class Generator
             return Device();
         }
         return Pick(revealed);
+    }
+
+    /**
+     * Start with one to three containers, as a scenario would: a root
+     * process unshares, reveals devices, adds an address, and opens a UDP
+     * socket bound to it or to the wildcard. Random operations afterwards
+     * then deliver datagrams far more often than from an empty host.
+     */
+    void AddContainers(Sequence& sequence)
+    {
+        for (uint32_t n = 1 + Below(3); n > 0; --n)
+        {
+            const std::string label = "p" + std::to_string(m_labels.size());
+            m_labels.push_back(label);
+            auto& ops = sequence.operations;
+            ops.push_back({"spawn", {label, "0"}});
+            if (Chance(0.8))
+            {
+                ops.push_back({"unshare", {label}});
+            }
+            const std::string device = "eth" + std::to_string(Below(m_devices));
+            m_revealed[label].push_back(device);
+            ops.push_back({"reveal", {label, device}});
+            const std::string address = std::string(LAN_PREFIXES[device.back() - '0']) + "." +
+                                        std::to_string(10 + Below(4));
+            m_added.push_back(address);
+            ops.push_back({"addr-add", {label, device, address + "/24"}});
+            ++m_sockets[label];
+            ops.push_back({"socket", {label, "udp"}});
+            ops.push_back({"bind", {label, "3", Chance(0.5) ? address : "0.0.0.0", "5000"}});
+        }
     }
 
     Operation Next()

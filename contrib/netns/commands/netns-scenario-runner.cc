@@ -349,13 +349,17 @@ ScenarioRunner::CreateProcesses()
         m_processes[{declared.host, declared.name}] =
             m_hosts.at(declared.host)->CreateProcess(declared.uid);
     }
+    // The sink takes a pointer to const; binding a non-const pointer would
+    // make ns-3's Callback downcast to the wrong CallbackImpl type.
+    const std::set<uint16_t>* echoPorts = &m_echoPorts;
     for (const auto& [name, host] : m_hosts)
     {
         m_namespaces[name].push_back({host->GetInitialNamespace(), {}});
         m_namespaces[name].back().ns->TraceConnectWithoutContext(
             "Rx",
-            MakeBoundCallback(
-                &CountEchoRequest, &m_echoPorts, &m_namespaces[name].back().echoRequestsFor));
+            MakeBoundCallback(&CountEchoRequest,
+                              echoPorts,
+                              &m_namespaces[name].back().echoRequestsFor));
     }
 }
 
@@ -406,6 +410,7 @@ ScenarioRunner::AdoptNamespaces(const std::string& hostName, const std::string& 
     Ptr<Host> host = m_hosts.at(hostName);
     std::deque<NamespaceRecord>& records = m_namespaces[hostName];
     Ptr<Namespace> current = m_processes.at({hostName, byProcess})->GetNamespace();
+    const std::set<uint16_t>* echoPorts = &m_echoPorts; // pointer to const, as the sink takes
     for (const Ptr<Namespace>& ns : host->GetNamespaces())
     {
         bool known = false;
@@ -422,7 +427,7 @@ ScenarioRunner::AdoptNamespaces(const std::string& hostName, const std::string& 
             records.push_back({ns, {}});
             ns->TraceConnectWithoutContext("Rx",
                                            MakeBoundCallback(&CountEchoRequest,
-                                                             &m_echoPorts,
+                                                             echoPorts,
                                                              &records.back().echoRequestsFor));
         }
     }

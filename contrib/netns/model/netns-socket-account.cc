@@ -239,6 +239,13 @@ void
 SocketAccount::SetReuseAddress(bool enable)
 {
     m_reuseAddress = enable;
+    // Linux reads SO_REUSEADDR when a later bind() checks for conflicts, so
+    // a bound socket's recorded binding follows the option.
+    if (m_bound && m_namespace && m_namespace->GetHost())
+    {
+        m_binding.reuseAddress = enable;
+        m_namespace->GetHost()->GetSocketTable().SetReuseAddress(m_id, enable);
+    }
 }
 
 bool

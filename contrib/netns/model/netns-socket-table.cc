@@ -170,6 +170,18 @@ SocketTable::Insert(SocketBinding binding)
 }
 
 bool
+SocketTable::SetReuseAddress(uint64_t socketId, bool enable)
+{
+    auto it = m_sockets.find(socketId);
+    if (it == m_sockets.end())
+    {
+        return false;
+    }
+    it->second.reuseAddress = enable;
+    return true;
+}
+
+bool
 SocketTable::Remove(uint64_t socketId)
 {
     auto it = m_sockets.find(socketId);

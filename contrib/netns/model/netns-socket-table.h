@@ -92,6 +92,15 @@ class SocketTable
     void Insert(SocketBinding binding);
 
     /**
+     * Change the SO_REUSEADDR flag of a recorded socket in place, keeping its
+     * position in the lookup chains: setsockopt() does not rehash a socket.
+     * @param socketId the socket
+     * @param enable the new flag
+     * @return false when the socket was not recorded
+     */
+    bool SetReuseAddress(uint64_t socketId, bool enable);
+
+    /**
      * Forget a socket.
      * @param socketId the socket
      * @return false when the socket was not recorded

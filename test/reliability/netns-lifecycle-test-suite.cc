@@ -1,0 +1,210 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * Lifecycle of namespaces: freeing when the last process exits and no
+ * socket refers to the namespace, and Simulator::Destroy() with namespaces
+ * still alive. Under scripts/run-sanitizers.sh, LeakSanitizer checks the
+ * runner's exit too.
+ */
+#include "netns-test-lan.h"
+
+#include "ns3/applications-module.h"
+#include "ns3/test.h"
+
+using namespace ns3;
+using namespace ns3::netns;
+using namespace ns3::netns::test;
+
+namespace
+{
+
+/** @return true when the host's shared route table has a route with this source */
+bool
+SharedTableHasSource(Ptr<Host> host, Ipv4Address source)
+{
+    for (const netns::Route& route : host->GetInitialNamespace()->GetRoutes())
+    {
+        if (route.preferredSource == source)
+        {
+            return true;
+        }
+    }
+    return false;
+}
+
+/// The last process's exit frees the view, sockets, addresses and routes.
+class LastExitFreesTestCase : public TestCase
+{
+  public:
+    LastExitFreesTestCase()
+        : TestCase("last process exit frees view, sockets, addresses and routes")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        for (bool isolated : {false, true})
+        {
+            const std::string mode = isolated ? "isolated: " : "shared routes: ";
+            Lan lan(isolated, 1, true);
+            const Ipv4Address address("198.51.100.10");
+            Ptr<Process> first = lan.MakeContainer({"eth0", "eth1", "lo"}, "eth0", address);
+            Ptr<Process> second = first->Fork().GetValue();
+            Ptr<Namespace> ns = first->GetNamespace();
+            Receiver udp;
+            Receiver tcp;
+            NS_TEST_ASSERT_MSG_EQ(
+                OpenServer(first, NETNS_SOCK_DGRAM, address, 5000, &udp).IsOk(), true,
+                mode << "UDP server in the container");
+            NS_TEST_ASSERT_MSG_EQ(
+                OpenServer(second, NETNS_SOCK_STREAM, Ipv4Address::GetAny(), 8080, &tcp).IsOk(),
+                true, mode << "TCP listener in the container");
+            Dispatcher* eth0 = PeekPointer(lan.host->FindDevice("eth0")->dispatcher);
+            Dispatcher* eth1 = PeekPointer(lan.host->FindDevice("eth1")->dispatcher);
+            NS_TEST_EXPECT_MSG_EQ(eth0->GetNViews(), 1, mode << "eth0 has one view before");
+            NS_TEST_EXPECT_MSG_EQ(SharedTableHasSource(lan.host, address), !isolated,
+                                  mode << "the shared table has the connected route only "
+                                          "without isolation");
+
+            first->Exit(0);
+            NS_TEST_EXPECT_MSG_EQ(ns->IsAlive(), true, mode << "one process still runs in it");
+            NS_TEST_EXPECT_MSG_EQ(ns->GetSockets().size(), 1,
+                                  mode << "the exited process's socket is gone, the other stays");
+            second->Exit(0);
+
+            NS_TEST_EXPECT_MSG_EQ(ns->IsAlive(), false, mode << "freed after the last exit");
+            NS_TEST_EXPECT_MSG_EQ(ns->GetView().size(), 0, mode << "no view");
+            NS_TEST_EXPECT_MSG_EQ(ns->GetAddresses().size(), 0, mode << "no address");
+            NS_TEST_EXPECT_MSG_EQ(ns->GetSockets().size(), 0, mode << "no socket listed");
+            NS_TEST_EXPECT_MSG_EQ(ns->GetNOpenSockets(), 0, mode << "no socket counted");
+            NS_TEST_EXPECT_MSG_EQ(ns->GetRoutes().size(), 0, mode << "no route listed");
+            NS_TEST_EXPECT_MSG_EQ(lan.host->GetSocketTable().ListNamespace(ns->GetId()).size(), 0,
+                                  mode << "the host's socket table forgot its sockets");
+            NS_TEST_EXPECT_MSG_EQ(lan.host->GetAddressRegistry().IsHeldAnywhere(address), false,
+                                  mode << "the address registry forgot its address");
+            NS_TEST_EXPECT_MSG_EQ(eth0->GetNViews(), 0, mode << "eth0's dispatcher dropped the view");
+            NS_TEST_EXPECT_MSG_EQ(eth1->GetNViews(), 0, mode << "eth1's dispatcher dropped the view");
+            NS_TEST_EXPECT_MSG_EQ(SharedTableHasSource(lan.host, address), false,
+                                  mode << "its connected route left the shared table");
+            NS_TEST_EXPECT_MSG_EQ(lan.host->GetNamespaces().size(), 1,
+                                  mode << "only the initial namespace is alive");
+            NS_TEST_EXPECT_MSG_EQ((lan.host->FindDevice("eth0") != nullptr), true,
+                                  mode << "the devices themselves stay");
+
+            // A datagram to the freed namespace's address reaches no socket.
+            SendUdpFromNode(lan.peers.Get(0), address, 5000, "after", Seconds(1));
+            Simulator::Stop(Seconds(5));
+            Simulator::Run();
+            NS_TEST_EXPECT_MSG_EQ(udp.payloads.size(), 0,
+                                  mode << "a datagram to the freed address reaches nobody");
+            Lan::TearDown();
+        }
+    }
+};
+
+/// A socket keeps its namespace alive after its process moved to another.
+class SocketKeepsNamespaceTestCase : public TestCase
+{
+  public:
+    SocketKeepsNamespaceTestCase()
+        : TestCase("open socket keeps its namespace alive until closed")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Lan lan(true);
+        Ptr<Process> process = lan.MakeContainer({"eth0"}, "eth0", Ipv4Address("198.51.100.10"));
+        Ptr<Namespace> first = process->GetNamespace();
+        auto fd = process->Socket(NETNS_AF_INET, NETNS_SOCK_DGRAM);
+        NS_TEST_ASSERT_MSG_EQ(fd.IsOk(), true, "socket in the first namespace");
+        NS_TEST_ASSERT_MSG_EQ(process->Unshare(CLONE_NEWNET_MAINLINE).IsOk(), true,
+                              "second unshare");
+        NS_TEST_EXPECT_MSG_EQ(first->IsAlive(), true,
+                              "the socket created before unshare keeps the first namespace alive");
+        NS_TEST_EXPECT_MSG_EQ(first->GetProcesses().size(), 0, "no process is in it any more");
+        NS_TEST_EXPECT_MSG_EQ(process->Close(fd.GetValue()).IsOk(), true, "close the socket");
+        NS_TEST_EXPECT_MSG_EQ(first->IsAlive(), false, "closing the last socket frees it");
+        NS_TEST_EXPECT_MSG_EQ(first->GetView().size(), 0, "and drops its view");
+        NS_TEST_EXPECT_MSG_EQ(process->GetNamespace()->IsAlive(), true,
+                              "the process's current namespace is untouched");
+        Lan::TearDown();
+    }
+};
+
+/// Simulator::Destroy() with live namespaces leaves only the test's references.
+class DestroyWithLiveNamespacesTestCase : public TestCase
+{
+  public:
+    DestroyWithLiveNamespacesTestCase()
+        : TestCase("Simulator::Destroy with live namespaces releases every object")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        for (bool isolated : {false, true})
+        {
+            const std::string mode = isolated ? "isolated: " : "shared routes: ";
+            std::vector<Ptr<Object>> watched;
+            {
+                Lan lan(isolated, 2, true);
+                for (uint32_t i = 0; i < 3; ++i)
+                {
+                    Ptr<Process> p = lan.MakeContainer({"eth0", "eth1", "lo"}, "eth0",
+                                                       Ipv4Address(0xc6336410 + i));
+                    auto fd = p->Socket(NETNS_AF_INET, NETNS_SOCK_DGRAM);
+                    p->Bind(fd.GetValue(), Ipv4Address::GetAny(), 5000);
+                    auto tcp = p->Socket(NETNS_AF_INET, NETNS_SOCK_STREAM);
+                    p->Bind(tcp.GetValue(), Ipv4Address::GetAny(), 8080);
+                    p->Listen(tcp.GetValue());
+                    Ptr<UdpEchoServer> echo = CreateObject<UdpEchoServer>();
+                    echo->SetAttribute("Port", UintegerValue(7));
+                    p->InstallApplication(echo);
+                    // One object per aggregate: aggregated objects share one
+                    // reference count (a namespace with its node, the host with
+                    // the host node).
+                    watched.push_back(p);
+                    watched.push_back(p->GetNamespace());
+                }
+                watched.push_back(lan.host);
+                SendUdpFromNode(lan.peers.Get(0), Ipv4Address(0xc6336410), 7, "echo", Seconds(1));
+                bool connected = false;
+                ConnectTcpFromNode(lan.peers.Get(1), Ipv4Address(0xc6336411), 8080, "data",
+                                   Seconds(1), &connected);
+                Simulator::Stop(Seconds(3));
+                Simulator::Run();
+                NS_TEST_EXPECT_MSG_EQ(connected, true, mode << "traffic ran before the destroy");
+                Lan::TearDown();
+            }
+            for (std::size_t i = 0; i < watched.size(); ++i)
+            {
+                NS_TEST_EXPECT_MSG_EQ(watched[i]->GetReferenceCount(), 1,
+                                      mode << "object " << i << " ("
+                                           << watched[i]->GetInstanceTypeId().GetName()
+                                           << ") is referenced only by the test after "
+                                              "Simulator::Destroy");
+            }
+        }
+    }
+};
+
+/// Lifecycle of namespaces.
+class LifecycleTestSuite : public TestSuite
+{
+  public:
+    LifecycleTestSuite()
+        : TestSuite("netns-lifecycle", UNIT)
+    {
+        AddTestCase(new LastExitFreesTestCase, TestCase::QUICK);
+        AddTestCase(new SocketKeepsNamespaceTestCase, TestCase::QUICK);
+        AddTestCase(new DestroyWithLiveNamespacesTestCase, TestCase::QUICK);
+    }
+};
+
+LifecycleTestSuite g_lifecycleTestSuite; //!< registers the suite
+
+} // namespace
