@@ -424,6 +424,9 @@ RegisterRecords(py::module_& m)
         .def_readonly("local", &netns::AddressEntry::local, "The address.")
         .def_readonly("prefixLength", &netns::AddressEntry::prefixLength, "Prefix length.")
         .def_readonly("broadcast", &netns::AddressEntry::broadcast, "Broadcast address.")
+        .def_readonly("configuredBroadcast",
+                      &netns::AddressEntry::configuredBroadcast,
+                      "Broadcast address given when the address was set (brd), or None.")
         .def_readonly("secondary",
                       &netns::AddressEntry::secondary,
                       "True when an earlier address covers the subnet.")
@@ -585,8 +588,9 @@ RegisterNamespace(py::module_& m)
              py::arg("device"),
              py::arg("address"),
              py::arg("prefixLength"),
-             "Add an address to a device of the view; raises OSError (ENODEV, EEXIST, EINVAL, "
-             "ESRCH).")
+             py::arg("broadcast") = py::none(),
+             "Add an address to a device of the view, with an optional broadcast address; "
+             "raises OSError (ENODEV, EEXIST, EINVAL, ESRCH).")
         .def("DeleteAddress",
              Checked<&Namespace::DeleteAddress>(),
              py::arg("device"),

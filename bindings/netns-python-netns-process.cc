@@ -275,8 +275,17 @@ DefineAdministration(py::class_<Process, Object, Ptr<Process>>& cls)
              py::arg("device"),
              py::arg("address"),
              py::arg("prefixLength"),
-             "ip address add; needs CAP_NET_ADMIN. Raises OSError (EPERM, ENODEV, EEXIST, "
-             "EINVAL).")
+             py::arg("broadcast") = py::none(),
+             "ip address add, with an optional broadcast address (brd); needs CAP_NET_ADMIN. "
+             "Raises OSError (EPERM, ENODEV, EEXIST, EINVAL).")
+        .def("SetAddressBroadcast",
+             Checked<&Process::SetAddressBroadcast>(),
+             py::arg("device"),
+             py::arg("address"),
+             py::arg("prefixLength"),
+             py::arg("broadcast"),
+             "Set or clear (None) the broadcast address of an address; needs CAP_NET_ADMIN. "
+             "Raises OSError (EPERM, ENODEV, EADDRNOTAVAIL).")
         .def("DeleteAddress",
              Checked<&Process::DeleteAddress>(),
              py::arg("device"),

@@ -53,7 +53,6 @@ set(NETNS_HEADERS
 
 # Command interface: ip, ifconfig, unshare, file commands and scenario scripts.
 set(NETNS_COMMAND_SOURCES
-    commands/netns-address-broadcast-table.cc
     commands/netns-command-arguments.cc
     commands/netns-command-dispatcher.cc
     commands/netns-exec.cc
@@ -78,7 +77,6 @@ set(NETNS_COMMAND_SOURCES
     commands/netns-unshare-command.cc
 )
 set(NETNS_COMMAND_HEADERS
-    commands/netns-address-broadcast-table.h
     commands/netns-command-arguments.h
     commands/netns-command-dispatcher.h
     commands/netns-command-result.h

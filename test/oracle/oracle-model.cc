@@ -236,11 +236,13 @@ Model::AddConnectedRoutes(uint32_t ns, const std::string& device)
         return;
     }
     std::vector<Route>& table = Table(ns);
-    for (const Address& a : m_namespaces[ns].addresses)
+    const std::vector<Address>& addresses = m_namespaces[ns].addresses;
+    for (std::size_t i = 0; i < addresses.size(); ++i)
     {
-        if (a.device != device || IsLoopback(a.address))
+        const Address& a = addresses[i];
+        if (a.device != device || IsLoopback(a.address) || IsSecondary(ns, i))
         {
-            continue;
+            continue; // Linux adds a subnet's prefix route for its primary address only
         }
         const Route route{a.address & Mask(a.prefixLength), a.prefixLength, IfindexOf(device),
                           a.address, ns};
@@ -479,7 +481,6 @@ void
 Model::SendFromNamespace(const Socket& socket, const Datagram& d, StepOutcome& outcome)
 {
     const uint32_t ns = socket.ns;
-    const std::string lanDevice;
     auto route = LookupRoute(ns, d.destination);
     if (!route)
     {
@@ -801,12 +802,44 @@ Model::DeleteAddress(Process& process, const Operation& op)
         const Address& a = ns.addresses[i];
         if (a.device == device && a.address == address && (!length || *length == a.prefixLength))
         {
+            // A primary address takes the secondaries of its subnet with it
+            // (promote_secondaries off, Linux's default).
+            if (!IsSecondary(process.ns, i))
+            {
+                for (std::size_t j = ns.addresses.size(); j-- > i + 1;)
+                {
+                    const Address& later = ns.addresses[j];
+                    if (later.device == a.device && later.prefixLength == a.prefixLength &&
+                        (later.address & Mask(later.prefixLength)) ==
+                            (a.address & Mask(a.prefixLength)))
+                    {
+                        RemoveAddressAt(process.ns, j);
+                    }
+                }
+            }
             RemoveAddressAt(process.ns, i);
             return outcome;
         }
     }
     outcome.errnum = EADDRNOTAVAIL;
     return outcome;
+}
+
+bool
+Model::IsSecondary(uint32_t nsId, std::size_t index) const
+{
+    const std::vector<Address>& addresses = m_namespaces[nsId].addresses;
+    const Address& a = addresses[index];
+    for (std::size_t i = 0; i < index; ++i)
+    {
+        const Address& earlier = addresses[i];
+        if (earlier.device == a.device && earlier.prefixLength == a.prefixLength &&
+            (earlier.address & Mask(earlier.prefixLength)) == (a.address & Mask(a.prefixLength)))
+        {
+            return true;
+        }
+    }
+    return false;
 }
 
 StepOutcome

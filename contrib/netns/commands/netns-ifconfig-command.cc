@@ -3,7 +3,6 @@
  */
 #include "netns-ifconfig-command.h"
 
-#include "netns-address-broadcast-table.h"
 #include "netns-command-arguments.h"
 #include "netns-ifconfig-printer.h"
 #include "netns-link-state.h"
@@ -144,7 +143,6 @@ SetAddress(Ptr<Process> process, const LinkState& link, Ipv4Address local)
         return EINVAL;
     }
     auto old = FirstAddress(ns, link.ifindex);
-    Ptr<AddressBroadcastTable> broadcasts = AddressBroadcastTable::Of(ns);
     if (old && old->local == local)
     {
         return 0;
@@ -156,15 +154,10 @@ SetAddress(Ptr<Process> process, const LinkState& link, Ipv4Address local)
         {
             return deleted.GetErrno();
         }
-        broadcasts->Set(link.ifindex, old->local, old->prefixLength, std::nullopt);
     }
-    Status added = process->AddAddress(link.name, local, *length);
-    if (!added.IsOk())
-    {
-        return added.GetErrno();
-    }
-    broadcasts->Set(link.ifindex, local, *length, DefaultBroadcast(link, local, *length));
-    return 0;
+    Status added =
+        process->AddAddress(link.name, local, *length, DefaultBroadcast(link, local, *length));
+    return added.GetErrno();
 }
 
 /** Change the first address's mask, as devinet_ioctl(SIOCSIFNETMASK) does; returns an errno. */
@@ -186,8 +179,7 @@ SetNetmask(Ptr<Process> process, const LinkState& link, Ipv4Address mask)
     {
         return 0;
     }
-    Ptr<AddressBroadcastTable> broadcasts = AddressBroadcastTable::Of(ns);
-    std::optional<Ipv4Address> broadcast = broadcasts->Find(*old);
+    std::optional<Ipv4Address> broadcast = old->configuredBroadcast;
     // The kernel recomputes the broadcast only when it was the default one of the old mask.
     if (broadcast && *broadcast == Ipv4Address(old->local.Get() | ~PrefixToMask(old->prefixLength)))
     {
@@ -198,14 +190,8 @@ SetNetmask(Ptr<Process> process, const LinkState& link, Ipv4Address mask)
     {
         return deleted.GetErrno();
     }
-    broadcasts->Set(link.ifindex, old->local, old->prefixLength, std::nullopt);
-    Status added = process->AddAddress(link.name, old->local, *length);
-    if (!added.IsOk())
-    {
-        return added.GetErrno();
-    }
-    broadcasts->Set(link.ifindex, old->local, *length, broadcast);
-    return 0;
+    Status added = process->AddAddress(link.name, old->local, *length, broadcast);
+    return added.GetErrno();
 }
 
 /** Set the first address's broadcast, as devinet_ioctl(SIOCSIFBRDADDR) does; returns an errno. */
@@ -218,8 +204,8 @@ SetBroadcast(Ptr<Process> process, const LinkState& link, Ipv4Address broadcast)
     {
         return EADDRNOTAVAIL;
     }
-    AddressBroadcastTable::Of(ns)->Set(link.ifindex, old->local, old->prefixLength, broadcast);
-    return 0;
+    return process->SetAddressBroadcast(link.name, old->local, old->prefixLength, broadcast)
+        .GetErrno();
 }
 
 /** Report a parse failure of an address argument the way net-tools' resolver does. */
@@ -284,7 +270,7 @@ IfconfigCommand::Run(Ptr<Process> process,
     if (auto first = FirstAddress(ns, link->ifindex))
     {
         primary = IfconfigPrinter::PrimaryAddress{
-            first->local, first->prefixLength, AddressBroadcastTable::Of(ns)->Find(*first)};
+            first->local, first->prefixLength, first->configuredBroadcast};
     }
     result.out += IfconfigPrinter::Format(*link, primary);
 }
@@ -297,7 +283,6 @@ IfconfigCommand::List(Ptr<Process> process, bool all, CommandResult& result)
     std::sort(links.begin(),
               links.end(),
               [](const LinkState& a, const LinkState& b) { return a.name < b.name; });
-    Ptr<AddressBroadcastTable> broadcasts = AddressBroadcastTable::Of(ns);
     for (const LinkState& link : links)
     {
         if (!all && !link.IsUp())
@@ -308,7 +293,7 @@ IfconfigCommand::List(Ptr<Process> process, bool all, CommandResult& result)
         if (auto first = FirstAddress(ns, link.ifindex))
         {
             primary = IfconfigPrinter::PrimaryAddress{
-                first->local, first->prefixLength, broadcasts->Find(*first)};
+                first->local, first->prefixLength, first->configuredBroadcast};
         }
         result.out += IfconfigPrinter::Format(link, primary);
     }

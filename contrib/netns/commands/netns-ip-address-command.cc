@@ -3,7 +3,6 @@
  */
 #include "netns-ip-address-command.h"
 
-#include "netns-address-broadcast-table.h"
 #include "netns-command-arguments.h"
 #include "netns-ip-errors.h"
 #include "netns-ip-link-printer.h"
@@ -220,7 +219,6 @@ IpAddressCommand::Show(Ptr<Process> process,
     {
         return; // the emulated stacks have no IPv6 addresses
     }
-    Ptr<AddressBroadcastTable> broadcasts = AddressBroadcastTable::Of(ns);
     const std::vector<AddressEntry> addresses = ns->GetAddresses();
     for (const LinkState& link : LinkStateReader::List(ns))
     {
@@ -256,7 +254,7 @@ IpAddressCommand::Show(Ptr<Process> process,
             for (const AddressEntry& address : own)
             {
                 result.out += std::to_string(link.ifindex) + ": " + link.name +
-                              FormatAddressLine(address, broadcasts->Find(address)) + "\\" +
+                              FormatAddressLine(address, address.configuredBroadcast) + "\\" +
                               LIFETIME_LINE + "\n";
             }
             continue;
@@ -269,7 +267,7 @@ IpAddressCommand::Show(Ptr<Process> process,
         for (const AddressEntry& address : own)
         {
             result.out +=
-                FormatAddressLine(address, broadcasts->Find(address)) + "\n" + LIFETIME_LINE + "\n";
+                FormatAddressLine(address, address.configuredBroadcast) + "\n" + LIFETIME_LINE + "\n";
         }
     }
 }
@@ -297,9 +295,10 @@ IpAddressCommand::Add(Ptr<Process> process,
         IpErrors::Rtnetlink(result, EOPNOTSUPP);
         return;
     }
-    const uint32_t ifindex = entry->ifindex;
-    Status added =
-        process->AddAddress(request->device, request->local->address, request->local->length);
+    Status added = process->AddAddress(request->device,
+                                       request->local->address,
+                                       request->local->length,
+                                       RequestedBroadcast(*request));
     if (added.GetErrno() == EEXIST)
     {
         IpErrors::KernelMessage(result, "ipv4: Address already assigned.");
@@ -310,8 +309,6 @@ IpAddressCommand::Add(Ptr<Process> process,
         IpErrors::Rtnetlink(result, added.GetErrno());
         return;
     }
-    AddressBroadcastTable::Of(ns)->Set(
-        ifindex, request->local->address, request->local->length, RequestedBroadcast(*request));
 }
 
 void
@@ -353,18 +350,6 @@ IpAddressCommand::Delete(Ptr<Process> process,
                       "releases,\n"
                       "         fix your scripts!\n";
     }
-    // Find the prefix length of the address that goes, to forget its broadcast.
-    std::optional<AddressEntry> victim;
-    for (const AddressEntry& address : ns->GetAddresses())
-    {
-        if (address.ifindex == entry->ifindex && address.local == request->local->address &&
-            (!length || address.prefixLength == *length))
-        {
-            victim = address;
-            break;
-        }
-    }
-    const uint32_t ifindex = entry->ifindex;
     Status deleted = process->DeleteAddress(request->device, request->local->address, length);
     if (deleted.GetErrno() == EADDRNOTAVAIL)
     {
@@ -375,11 +360,6 @@ IpAddressCommand::Delete(Ptr<Process> process,
     {
         IpErrors::Rtnetlink(result, deleted.GetErrno());
         return;
-    }
-    if (victim)
-    {
-        AddressBroadcastTable::Of(ns)->Set(
-            ifindex, victim->local, victim->prefixLength, std::nullopt);
     }
 }
 
@@ -433,7 +413,6 @@ IpAddressCommand::Flush(Ptr<Process> process,
                     255);
         return;
     }
-    AddressBroadcastTable::Of(ns)->ForgetDevice(ifindex);
 }
 
 } // namespace netns

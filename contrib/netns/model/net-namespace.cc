@@ -282,7 +282,10 @@ Namespace::Resolve(const std::string& device, const ViewEntry*& entry) const
 }
 
 Status
-Namespace::AddAddress(const std::string& device, Ipv4Address address, uint8_t prefixLength)
+Namespace::AddAddress(const std::string& device,
+                      Ipv4Address address,
+                      uint8_t prefixLength,
+                      std::optional<Ipv4Address> broadcast)
 {
     NS_LOG_FUNCTION(this << device << address << unsigned{prefixLength});
     const ViewEntry* entry = nullptr;
@@ -317,12 +320,49 @@ Namespace::AddAddress(const std::string& device, Ipv4Address address, uint8_t pr
         }
     }
     ipv4->AddAddress(entry->interface, Ipv4InterfaceAddress(address, mask));
+    if (broadcast)
+    {
+        m_broadcasts[{entry->ifindex, address.Get(), prefixLength}] = *broadcast;
+    }
     // Ipv4AddressHelper gives an addressed device a default queue disc; the
     // namespaces' frames share the host device's, so do the same for it.
     m_host->EnsureQueueDisc(entry->ifindex);
     NS_LOG_INFO("namespace " << GetName() << " added " << address << "/" << unsigned{prefixLength}
                              << " on " << entry->name);
     return Status();
+}
+
+Status
+Namespace::SetAddressBroadcast(uint32_t ifindex,
+                               Ipv4Address address,
+                               uint8_t prefixLength,
+                               std::optional<Ipv4Address> broadcast)
+{
+    for (const AddressEntry& held : GetAddresses())
+    {
+        if (held.ifindex == ifindex && held.local == address && held.prefixLength == prefixLength)
+        {
+            if (broadcast)
+            {
+                m_broadcasts[{ifindex, address.Get(), prefixLength}] = *broadcast;
+            }
+            else
+            {
+                m_broadcasts.erase({ifindex, address.Get(), prefixLength});
+            }
+            return Status();
+        }
+    }
+    return Status::Error(EADDRNOTAVAIL,
+                         "address " + PrefixText(address, prefixLength) +
+                             " is not assigned to interface " + std::to_string(ifindex) +
+                             " in namespace " + GetName());
+}
+
+void
+Namespace::ForgetAddressBroadcast(uint32_t ifindex, Ipv4Address address, uint8_t prefixLength)
+{
+    m_broadcasts.erase({ifindex, address.Get(), prefixLength});
 }
 
 Status
@@ -338,18 +378,40 @@ Namespace::DeleteAddress(const std::string& device,
         return resolved;
     }
     Ptr<Ipv4> ipv4 = GetIpv4();
-    for (uint32_t i = 0; i < ipv4->GetNAddresses(entry->interface); ++i)
+    const uint32_t interface = entry->interface;
+    for (uint32_t i = 0; i < ipv4->GetNAddresses(interface); ++i)
     {
-        const Ipv4InterfaceAddress existing = ipv4->GetAddress(entry->interface, i);
+        const Ipv4InterfaceAddress existing = ipv4->GetAddress(interface, i);
         const bool prefixMatches =
             !prefixLength || existing.GetMask() == Ipv4Mask(PrefixToMask(*prefixLength));
-        if (existing.GetLocal() == address && prefixMatches)
+        if (existing.GetLocal() != address || !prefixMatches)
         {
-            ipv4->RemoveAddress(entry->interface, i);
-            NS_LOG_INFO("namespace " << GetName() << " deleted " << address << " from "
-                                     << entry->name);
-            return Status();
+            continue;
         }
+        // A primary address takes its subnet's secondaries with it (Linux's
+        // default, promote_secondaries off); a secondary goes alone.
+        bool primary = true;
+        for (uint32_t j = 0; j < i; ++j)
+        {
+            const Ipv4InterfaceAddress earlier = ipv4->GetAddress(interface, j);
+            primary = primary && !(earlier.GetMask() == existing.GetMask() &&
+                                   earlier.GetLocal().CombineMask(earlier.GetMask()) ==
+                                       address.CombineMask(existing.GetMask()));
+        }
+        for (uint32_t j = ipv4->GetNAddresses(interface); primary && j-- > i + 1;)
+        {
+            const Ipv4InterfaceAddress later = ipv4->GetAddress(interface, j);
+            if (later.GetMask() == existing.GetMask() &&
+                later.GetLocal().CombineMask(later.GetMask()) ==
+                    address.CombineMask(existing.GetMask()))
+            {
+                ipv4->RemoveAddress(interface, j);
+            }
+        }
+        ipv4->RemoveAddress(interface, i);
+        NS_LOG_INFO("namespace " << GetName() << " deleted " << address << " from "
+                                 << entry->name);
+        return Status();
     }
     return Status::Error(EADDRNOTAVAIL,
                          "address " + AddressText(address) + " is not assigned to " +
@@ -397,6 +459,11 @@ Namespace::GetAddresses() const
             listed.local = address.GetLocal();
             listed.prefixLength = static_cast<uint8_t>(address.GetMask().GetPrefixLength());
             listed.broadcast = address.GetBroadcast();
+            auto configured = m_broadcasts.find({entry.ifindex, listed.local.Get(), listed.prefixLength});
+            if (configured != m_broadcasts.end())
+            {
+                listed.configuredBroadcast = configured->second;
+            }
             // Linux marks an address secondary when an earlier one covers its subnet.
             for (std::size_t j = first; j < addresses.size(); ++j)
             {

@@ -14,9 +14,11 @@
 #include "ns3/object.h"
 #include "ns3/traced-callback.h"
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace ns3
@@ -58,6 +60,7 @@ struct AddressEntry
     Ipv4Address local;                        //!< the address
     uint8_t prefixLength{0};                  //!< prefix length
     Ipv4Address broadcast;                    //!< subnet-directed broadcast address
+    std::optional<Ipv4Address> configuredBroadcast; //!< "brd" given when it was set, if any
     bool secondary{false};                    //!< an earlier address covers the same subnet
 };
 
@@ -186,12 +189,42 @@ class Namespace : public Object
      * @param device interface name
      * @param address the address
      * @param prefixLength prefix length, 0 to 32
+     * @param broadcast the broadcast address to record ("ip address add ... brd"), or
+     *        nullopt for none, as Linux keeps none unless one is given
      * @return OK, ENODEV (device not in view), EEXIST, EINVAL or ESRCH (freed)
      */
-    Status AddAddress(const std::string& device, Ipv4Address address, uint8_t prefixLength);
+    Status AddAddress(const std::string& device,
+                      Ipv4Address address,
+                      uint8_t prefixLength,
+                      std::optional<Ipv4Address> broadcast = std::nullopt);
 
     /**
-     * Delete an IPv4 address from a device of the view.
+     * Record or clear the broadcast address of an address of the view, as
+     * SIOCSIFBRDADDR does. It is forgotten when the address is deleted.
+     * @param ifindex host-wide interface index of the device
+     * @param address the address
+     * @param prefixLength its prefix length
+     * @param broadcast the broadcast address, or nullopt to clear it
+     * @return OK, or EADDRNOTAVAIL when the namespace does not hold that address there
+     */
+    Status SetAddressBroadcast(uint32_t ifindex,
+                               Ipv4Address address,
+                               uint8_t prefixLength,
+                               std::optional<Ipv4Address> broadcast);
+
+    /**
+     * Forget the broadcast address of a deleted address. Called by the routing
+     * when an address goes, whoever removes it.
+     * @param ifindex host-wide interface index of the device
+     * @param address the address
+     * @param prefixLength its prefix length
+     */
+    void ForgetAddressBroadcast(uint32_t ifindex, Ipv4Address address, uint8_t prefixLength);
+
+    /**
+     * Delete an IPv4 address from a device of the view. Deleting a primary
+     * address also deletes the secondary addresses of its subnet, as Linux
+     * does unless promote_secondaries is set.
      * @param device interface name
      * @param address the address
      * @param prefixLength prefix length, or nullopt to match any
@@ -400,6 +433,8 @@ class Namespace : public Object
     uint64_t m_txPackets{0};            //!< packets out
     uint64_t m_txBytes{0};              //!< bytes out
     std::vector<DeviceCounters> m_counters; //!< per device, indexed by ifindex
+    /// Configured broadcast address by device, address and prefix length.
+    std::map<std::tuple<uint32_t, uint32_t, uint8_t>, Ipv4Address> m_broadcasts;
 
     TracedCallback<Ptr<const Packet>, uint32_t> m_rxTrace; //!< packets entering
     TracedCallback<Ptr<const Packet>, uint32_t> m_txTrace; //!< packets leaving

@@ -794,10 +794,33 @@ Process::StopApplication(std::size_t index)
 }
 
 Status
-Process::AddAddress(const std::string& device, Ipv4Address address, uint8_t prefixLength)
+Process::AddAddress(const std::string& device,
+                    Ipv4Address address,
+                    uint8_t prefixLength,
+                    std::optional<Ipv4Address> broadcast)
 {
     Status allowed = CheckCapability(Capability::NetAdmin, "ip address add");
-    return allowed.IsOk() ? m_namespace->AddAddress(device, address, prefixLength) : allowed;
+    return allowed.IsOk() ? m_namespace->AddAddress(device, address, prefixLength, broadcast)
+                          : allowed;
+}
+
+Status
+Process::SetAddressBroadcast(const std::string& device,
+                             Ipv4Address address,
+                             uint8_t prefixLength,
+                             std::optional<Ipv4Address> broadcast)
+{
+    Status allowed = CheckCapability(Capability::NetAdmin, "set broadcast address");
+    if (!allowed.IsOk())
+    {
+        return allowed;
+    }
+    const ViewEntry* entry = m_namespace->FindInView(device);
+    if (!entry)
+    {
+        return Status::Error(ENODEV, "Cannot find device " + QuoteForMessage(device));
+    }
+    return m_namespace->SetAddressBroadcast(entry->ifindex, address, prefixLength, broadcast);
 }
 
 Status

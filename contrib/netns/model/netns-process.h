@@ -254,9 +254,27 @@ class Process : public Object
      * @param device interface name
      * @param address the address
      * @param prefixLength prefix length
+     * @param broadcast the broadcast address ("brd"), or nullopt for none
      * @return OK, EPERM, ENODEV, EEXIST or EINVAL
      */
-    Status AddAddress(const std::string& device, Ipv4Address address, uint8_t prefixLength);
+    Status AddAddress(const std::string& device,
+                      Ipv4Address address,
+                      uint8_t prefixLength,
+                      std::optional<Ipv4Address> broadcast = std::nullopt);
+
+    /**
+     * Set or clear the broadcast address of an address (SIOCSIFBRDADDR).
+     * Needs CAP_NET_ADMIN.
+     * @param device interface name
+     * @param address the address
+     * @param prefixLength its prefix length
+     * @param broadcast the broadcast address, or nullopt to clear it
+     * @return OK, EPERM, ENODEV or EADDRNOTAVAIL
+     */
+    Status SetAddressBroadcast(const std::string& device,
+                               Ipv4Address address,
+                               uint8_t prefixLength,
+                               std::optional<Ipv4Address> broadcast);
 
     /**
      * Delete an IPv4 address (ip addr del). Needs CAP_NET_ADMIN.

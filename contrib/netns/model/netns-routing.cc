@@ -133,9 +133,9 @@ Routing::AddConnectedRoutes(uint32_t interface)
     for (uint32_t i = 0; i < m_ipv4->GetNAddresses(interface); ++i)
     {
         const Ipv4InterfaceAddress address = m_ipv4->GetAddress(interface, i);
-        if (IsLoopbackAddress(address.GetLocal()))
+        if (IsLoopbackAddress(address.GetLocal()) || IsSecondary(interface, i))
         {
-            continue;
+            continue; // Linux adds the prefix route of a subnet for its primary address only
         }
         Route route;
         route.prefixLength = static_cast<uint8_t>(address.GetMask().GetPrefixLength());
@@ -215,6 +215,9 @@ Routing::NotifyRemoveAddress(uint32_t interface, Ipv4InterfaceAddress address)
     {
         ns->GetHost()->GetAddressRegistry().Remove(address.GetLocal(), ns->GetId(), device->ifindex);
     }
+    ns->ForgetAddressBroadcast(device->ifindex,
+                               address.GetLocal(),
+                               static_cast<uint8_t>(address.GetMask().GetPrefixLength()));
     RouteSelector connected;
     connected.prefixLength = static_cast<uint8_t>(address.GetMask().GetPrefixLength());
     connected.destination = address.GetLocal().CombineMask(address.GetMask());
@@ -222,6 +225,23 @@ Routing::NotifyRemoveAddress(uint32_t interface, Ipv4InterfaceAddress address)
     connected.preferredSource = address.GetLocal();
     connected.protocol = RouteProtocol::Kernel;
     ns->GetRouteTable().Delete(connected);
+}
+
+bool
+Routing::IsSecondary(uint32_t interface, uint32_t index) const
+{
+    const Ipv4InterfaceAddress address = m_ipv4->GetAddress(interface, index);
+    for (uint32_t i = 0; i < index; ++i)
+    {
+        const Ipv4InterfaceAddress earlier = m_ipv4->GetAddress(interface, i);
+        if (earlier.GetMask() == address.GetMask() &&
+            earlier.GetLocal().CombineMask(earlier.GetMask()) ==
+                address.GetLocal().CombineMask(address.GetMask()))
+        {
+            return true;
+        }
+    }
+    return false;
 }
 
 Ptr<Ipv4Route>

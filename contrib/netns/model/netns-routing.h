@@ -78,6 +78,13 @@ class Routing : public Ipv4StaticRouting
     void AddConnectedRoutes(uint32_t interface);
 
     /**
+     * @param interface an interface
+     * @param index an address index on it
+     * @return true when an earlier address of the interface covers the same subnet
+     */
+    bool IsSecondary(uint32_t interface, uint32_t index) const;
+
+    /**
      * Build the loopback route to a local address.
      * @param destination the address
      * @param source the source to use

@@ -290,6 +290,108 @@ class SharedLinkStateTestCase : public TestCase
     }
 };
 
+/// Secondary addresses: no prefix route of their own, and they go with their primary.
+class SecondaryAddressTestCase : public TestCase
+{
+  public:
+    SecondaryAddressTestCase()
+        : TestCase("secondary addresses follow their primary address")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Lan lan(true);
+        Ptr<Process> p = lan.MakeContainer({"eth0"}, "eth0", Ipv4Address("198.51.100.10"));
+        NS_TEST_ASSERT_MSG_EQ(p->AddAddress("eth0", Ipv4Address("198.51.100.11"), 24).IsOk(),
+                              true,
+                              "second address in the subnet");
+        NS_TEST_ASSERT_MSG_EQ(p->AddAddress("eth0", Ipv4Address("203.0.113.10"), 24).IsOk(),
+                              true,
+                              "address in another subnet");
+        NS_TEST_EXPECT_MSG_EQ(p->GetNamespace()->GetRoutes().size(),
+                              2,
+                              "one prefix route per subnet, none for the secondary address");
+
+        NS_TEST_ASSERT_MSG_EQ(p->DeleteAddress("eth0", Ipv4Address("198.51.100.10"), 24).IsOk(),
+                              true,
+                              "deleting the primary address");
+        NS_TEST_EXPECT_MSG_EQ(Listing(p->GetNamespace()),
+                              "eth0 203.0.113.10/24",
+                              "the secondary should go with its primary");
+
+        NS_TEST_ASSERT_MSG_EQ(p->AddAddress("eth0", Ipv4Address("203.0.113.11"), 24).IsOk(),
+                              true,
+                              "a new secondary");
+        NS_TEST_ASSERT_MSG_EQ(p->DeleteAddress("eth0", Ipv4Address("203.0.113.11"), 24).IsOk(),
+                              true,
+                              "deleting a secondary address");
+        NS_TEST_EXPECT_MSG_EQ(Listing(p->GetNamespace()),
+                              "eth0 203.0.113.10/24",
+                              "deleting a secondary leaves its primary");
+        Lan::TearDown();
+    }
+};
+
+/// A broadcast address is kept only when one is given, and goes with its address.
+class ConfiguredBroadcastTestCase : public TestCase
+{
+  public:
+    ConfiguredBroadcastTestCase()
+        : TestCase("a broadcast address is kept only when given")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Lan lan(false);
+        Ptr<Process> p = lan.MakeContainer({"eth0"}, "", Ipv4Address());
+        const uint32_t eth0 = p->GetNamespace()->FindInView("eth0")->ifindex;
+        p->AddAddress("eth0", Ipv4Address("198.51.100.10"), 24);
+        p->AddAddress("eth0", Ipv4Address("203.0.113.10"), 24, Ipv4Address("203.0.113.255"));
+        auto addresses = p->GetNamespace()->GetAddresses();
+        NS_TEST_ASSERT_MSG_EQ(addresses.size(), 2, "two addresses");
+        NS_TEST_EXPECT_MSG_EQ(addresses[0].configuredBroadcast.has_value(),
+                              false,
+                              "no broadcast was given for the first address");
+        NS_TEST_EXPECT_MSG_EQ(addresses[1].configuredBroadcast.value_or(Ipv4Address::GetAny()),
+                              Ipv4Address("203.0.113.255"),
+                              "the second address keeps the broadcast it was given");
+
+        NS_TEST_EXPECT_MSG_EQ(p->SetAddressBroadcast("eth0",
+                                                     Ipv4Address("198.51.100.10"),
+                                                     24,
+                                                     Ipv4Address("198.51.100.255"))
+                                  .IsOk(),
+                              true,
+                              "setting a broadcast later");
+        NS_TEST_EXPECT_MSG_EQ(p->SetAddressBroadcast("eth0",
+                                                     Ipv4Address("198.51.100.99"),
+                                                     24,
+                                                     Ipv4Address("198.51.100.255"))
+                                  .GetErrno(),
+                              EADDRNOTAVAIL,
+                              "setting the broadcast of an address not held");
+        NS_TEST_EXPECT_MSG_EQ(p->GetNamespace()->SetAddressBroadcast(eth0 + 7,
+                                                                     Ipv4Address("198.51.100.10"),
+                                                                     24,
+                                                                     std::nullopt)
+                                  .GetErrno(),
+                              EADDRNOTAVAIL,
+                              "an interface the namespace does not have");
+
+        p->DeleteAddress("eth0", Ipv4Address("203.0.113.10"), 24);
+        p->AddAddress("eth0", Ipv4Address("203.0.113.10"), 24);
+        addresses = p->GetNamespace()->GetAddresses();
+        NS_TEST_EXPECT_MSG_EQ(addresses[1].configuredBroadcast.has_value(),
+                              false,
+                              "a deleted address's broadcast must not come back with it");
+        Lan::TearDown();
+    }
+};
+
 /// Test suite of addresses.
 class AddressTestSuite : public TestSuite
 {
@@ -303,6 +405,8 @@ class AddressTestSuite : public TestSuite
         AddTestCase(new DeleteInvisibleAddressTestCase, TestCase::QUICK);
         AddTestCase(new AddressErrorsTestCase, TestCase::QUICK);
         AddTestCase(new SharedLinkStateTestCase, TestCase::QUICK);
+        AddTestCase(new SecondaryAddressTestCase, TestCase::QUICK);
+        AddTestCase(new ConfiguredBroadcastTestCase, TestCase::QUICK);
     }
 };
 
