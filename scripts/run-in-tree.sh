@@ -15,7 +15,7 @@
 # Environment:
 #   NETNS_IN_TREE_DIR  work directory owned by this script (default:
 #                      build-in-tree/ at the repository root)
-#   NETNS_NS3_TREE     an ns-3 source tree (CMake-based, 3.36 or later) to
+#   NETNS_NS3_TREE     an ns-3 source tree (CMake-based; 3.37 was tried) to
 #                      use instead of Debian's; its contrib/netns is replaced
 #   NETNS_JOBS         parallel compile jobs (default 2)
 set -euo pipefail
@@ -33,24 +33,27 @@ netns_step() {
   echo "== [$(date -u +%T), +${SECONDS}s] $*"
 }
 
-# Add deb-src to the apt sources that lack it, so that apt-get source works.
+# Make apt know the ns3 source package: add deb-src lines where the apt
+# sources lack them (deb822 debian.sources or one-line sources.list), then
+# update the package lists.
 netns_enable_deb_src() {
-  local changed=0 file
-  for file in /etc/apt/sources.list.d/debian.sources; do
-    if [ -f "$file" ] && ! grep -q '^Types:.*deb-src' "$file"; then
-      sed -i 's/^Types: deb$/Types: deb deb-src/' "$file"
-      changed=1
-    fi
-  done
-  file=/etc/apt/sources.list
-  if [ -f "$file" ] && grep -q '^deb ' "$file" && ! grep -q '^deb-src ' "$file"; then
-    grep '^deb ' "$file" | sed 's/^deb /deb-src /' >>"$file"
-    changed=1
+  local sources=/etc/apt/sources.list.d/debian.sources list=/etc/apt/sources.list
+  if apt-cache showsrc ns3 2>/dev/null | grep -q '^Package: ns3$'; then
+    return 0
   fi
-  if [ "$changed" -eq 1 ]; then
-    echo "Enabled deb-src lines in the apt sources"
-    apt-get update -q >/dev/null || { echo "error: apt-get update failed" >&2; exit 1; }
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "error: apt knows no source package ns3; add deb-src lines to the apt" \
+      "sources and run apt-get update, or run this script as root" >&2
+    exit 1
   fi
+  if [ -f "$sources" ] && ! grep -q '^Types:.*deb-src' "$sources"; then
+    sed -i 's/^Types: deb$/Types: deb deb-src/' "$sources"
+  fi
+  if [ -f "$list" ] && grep -q '^deb ' "$list" && ! grep -q '^deb-src ' "$list"; then
+    grep '^deb ' "$list" | sed 's/^deb /deb-src /' >>"$list"
+  fi
+  echo "Enabled deb-src in the apt sources; updating the package lists"
+  apt-get update -q >/dev/null || { echo "error: apt-get update failed" >&2; exit 1; }
 }
 
 # Print the ns-3 directory (the one holding the ns3 script) under the work directory.
