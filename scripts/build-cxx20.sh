@@ -8,10 +8,10 @@
 # as Singleton<T>(), a template-id that C++20 forbids in a constructor or
 # destructor declarator and that GCC 12 rejects. When the installed headers
 # still do, this script compiles against copies in build-cxx20/compat-include/
-# that use the plain class name, together with copies of the headers that
-# include them by a bare quoted name (des-metrics.h in 3.37), since such an
-# include finds the original beside the includer first. Every other ns-3
-# header is used as installed.
+# that use the plain class name. It also copies the headers that include
+# them by a bare quoted name (des-metrics.h in 3.37), because such an include
+# finds the original beside the includer first. Every other ns-3 header is
+# used as installed.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
