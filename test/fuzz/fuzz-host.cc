@@ -63,11 +63,11 @@ ReportBrokenRule(const char* target, const std::string& rule, const std::string&
 }
 
 bool
-IsPrintable(const std::string& text)
+HasNoControlBytes(const std::string& text)
 {
     for (unsigned char c : text)
     {
-        if ((c < 0x20 && c != '\n' && c != '\t') || c >= 0x7f)
+        if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
         {
             return false;
         }

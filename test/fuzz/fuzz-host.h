@@ -58,9 +58,10 @@ void FinishFuzzInput();
 
 /**
  * @param text a message
- * @return true when it holds only printable ASCII, tab and newline
+ * @return true when it has no control byte but tab and newline; bytes from
+ *         0x80 up may be UTF-8 text and are allowed
  */
-bool IsPrintable(const std::string& text);
+bool HasNoControlBytes(const std::string& text);
 
 } // namespace fuzz
 } // namespace netns

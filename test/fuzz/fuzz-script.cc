@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Fuzz target for scenario scripts: the input is a script. The parser
- * must return, with every error on a line of the script and no raw byte
+ * must return, with every error on a line of the script and no control byte
  * of the input in its reason. A script it accepts is built and run, for at
  * most three seconds of simulated time with at most twenty echo requests
  * per client, so that each input stays fast; building and running must
@@ -31,7 +31,7 @@ constexpr std::size_t MAX_INPUT = 8192;
 /// Largest topology that is built and run; larger scripts are only parsed.
 constexpr std::size_t MAX_ITEMS = 16;
 
-/** Check that every error names a line of the script and carries no raw byte. */
+/** Check that every error names a line of the script and carries no control byte. */
 void
 CheckErrors(const std::vector<ScriptError>& errors, const std::string& text)
 {
@@ -46,9 +46,9 @@ CheckErrors(const std::vector<ScriptError>& errors, const std::string& text)
                                        " lines: " + error.reason,
                                    text);
         }
-        if (!fuzz::IsPrintable(error.reason))
+        if (!fuzz::HasNoControlBytes(error.reason))
         {
-            fuzz::ReportBrokenRule("fuzz-script", "a reason carries raw bytes", text);
+            fuzz::ReportBrokenRule("fuzz-script", "a reason carries a control byte", text);
         }
     }
 }
