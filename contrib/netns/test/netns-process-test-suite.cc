@@ -201,7 +201,7 @@ class UnshareFlagsTestCase : public TestCase
                                   row.expectedErrno,
                                   row.name << ": unexpected outcome " << unshared.ToString());
             NS_TEST_EXPECT_MSG_EQ(lan.host->GetNamespaces().size(),
-                                  row.createsNamespace ? 2 : 1,
+                                  (row.createsNamespace ? 2 : 1),
                                   row.name << ": wrong number of namespaces");
             Lan::TearDown();
         }

@@ -152,7 +152,7 @@ class BindLocalityTestCase : public TestCase
             auto fd = b->Socket(NETNS_AF_INET, NETNS_SOCK_DGRAM);
             Status foreign = b->Bind(fd.GetValue(), ADDRESS_A, 5000);
             NS_TEST_EXPECT_MSG_EQ(foreign.GetErrno(),
-                                  isolated ? EADDRNOTAVAIL : 0,
+                                  (isolated ? EADDRNOTAVAIL : 0),
                                   Mode(isolated) << ": bind to A's address from B: "
                                                  << foreign.ToString());
             auto other = b->Socket(NETNS_AF_INET, NETNS_SOCK_STREAM);

@@ -95,7 +95,7 @@ class DefaultScenarioScriptTestCase : public TestCase
                      record.command.command.rfind("ip route add", 0) == 0)
             {
                 NS_TEST_EXPECT_MSG_EQ(record.result.exitStatus,
-                                      m_isolated ? 0 : 2,
+                                      (m_isolated ? 0 : 2),
                                       "c2's route add fails only with shared routes");
             }
             else
