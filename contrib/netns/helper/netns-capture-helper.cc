@@ -371,7 +371,13 @@ class CaptureState : public SimpleRefCount<CaptureState>
     std::vector<NetnsCaptureFile> GetFiles() const;
 
     /** @return the manifest path */
-    std::string GetManifestPath() const { return m_directory + "/" + m_prefix + "_manifest.json"; }
+    std::string GetManifestPath() const
+    {
+        // Under MPI every rank writes a manifest of the nodes it owns; rank 0 keeps the plain name.
+        const uint32_t rank = Simulator::GetSystemId();
+        const std::string suffix = rank == 0 ? "" : "_rank" + std::to_string(rank);
+        return m_directory + "/" + m_prefix + suffix + "_manifest.json";
+    }
 
     /**
      * Write the manifest.
@@ -1054,7 +1060,12 @@ NetnsCaptureHelper::EnableAll()
     NS_LOG_FUNCTION(this);
     for (uint32_t id = 0; id < NodeList::GetNNodes(); ++id)
     {
-        netns::Status enabled = m_state->CaptureNode(NodeList::GetNode(id));
+        Ptr<Node> node = NodeList::GetNode(id);
+        if (node->GetSystemId() != Simulator::GetSystemId())
+        {
+            continue; // under MPI another rank owns the node and captures it
+        }
+        netns::Status enabled = m_state->CaptureNode(node);
         if (!enabled.IsOk())
         {
             return enabled;

@@ -72,8 +72,9 @@ struct NetnsCaptureFile
  * Views revealed after EnableAll() are captured from their first frame: the
  * helper listens for devices added to every namespace node it knows. A
  * namespace created after the last EnableAll() call is not captured until
- * EnableAll() is called again, since the model offers no notification of a
- * new namespace; the manifest lists such namespaces with "captured": false.
+ * EnableAll() is called again, because its files are named when capture
+ * starts and scenarios usually name a namespace just after unshare(); the
+ * manifest lists such namespaces with "captured": false.
  */
 class NetnsCaptureHelper
 {
@@ -103,8 +104,10 @@ class NetnsCaptureHelper
 
     /**
      * Capture every node of the scenario: hosts with namespace support with
-     * all their namespaces, and plain nodes. Calling it again captures what
-     * was added since, and nothing twice.
+     * all their namespaces, and plain nodes. Under MPI only the nodes this
+     * rank owns are captured, and ranks other than 0 write their manifest as
+     * PREFIX_rankN_manifest.json. Calling it again captures what was added
+     * since, and nothing twice.
      * @return OK, EINVAL for an invalid prefix, or the errno of the first
      *         file or directory that could not be created
      */
