@@ -489,6 +489,44 @@ class CaptureNamespaceLimitTestCase : public TestCase
     }
 };
 
+/// Under MPI a rank captures only its own nodes.
+class CaptureOwnRankTestCase : public TestCase
+{
+  public:
+    CaptureOwnRankTestCase()
+        : TestCase("nodes of another rank are not captured")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const std::string directory = CreateTempDirFilename("capture-rank");
+        Scenario scenario;
+        // A sequential run is rank 0; a node with system id 1 belongs to rank 1.
+        Ptr<Node> remote = CreateObject<Node>(1);
+        Names::Add("remote", remote);
+        CsmaHelper csma;
+        csma.Install(NodeContainer(remote, CreateObject<Node>(1)));
+        NetnsCaptureHelper capture(directory);
+        NS_TEST_ASSERT_MSG_EQ(capture.EnableAll().IsOk(), true, "enabling capture should work");
+        bool remoteCaptured = false;
+        bool hostCaptured = false;
+        for (const NetnsCaptureFile& file : capture.GetFiles())
+        {
+            remoteCaptured = remoteCaptured || file.node == "remote";
+            hostCaptured = hostCaptured || file.node == "h1";
+        }
+        NS_TEST_EXPECT_MSG_EQ(hostCaptured, true, "rank 0's host should be captured");
+        NS_TEST_EXPECT_MSG_EQ(remoteCaptured, false, "rank 1's node should be left to rank 1");
+        NS_TEST_EXPECT_MSG_EQ(capture.GetManifestPath(),
+                              directory + "/netns_manifest.json",
+                              "rank 0 keeps the plain manifest name");
+        capture.Close();
+        Lan::TearDown();
+    }
+};
+
 /// Names with the separator, escapes, markers and duplicates never collide.
 class CaptureNamesTestCase : public TestCase
 {
@@ -778,6 +816,7 @@ class NetnsCaptureTestSuite : public TestSuite
         AddTestCase(new CaptureLateRevealTestCase, TestCase::QUICK);
         AddTestCase(new CaptureManifestTestCase, TestCase::QUICK);
         AddTestCase(new CaptureNamespaceLimitTestCase, TestCase::QUICK);
+        AddTestCase(new CaptureOwnRankTestCase, TestCase::QUICK);
         AddTestCase(new CaptureNamesTestCase, TestCase::QUICK);
         AddTestCase(new CaptureDeterminismTestCase, TestCase::QUICK);
         AddTestCase(new CaptureErrorsTestCase, TestCase::QUICK);
