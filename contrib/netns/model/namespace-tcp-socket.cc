@@ -205,7 +205,14 @@ int
 NamespaceTcpSocket::Close()
 {
     NS_LOG_FUNCTION(this);
+    // ns-3.37 keeps the endpoint of a socket closed in state CLOSED (bound but
+    // never connected or listening), so its port stayed taken; Linux frees it.
+    const bool unused = m_state == CLOSED;
     const int result = Finish(TcpSocketBase::Close(), "close");
+    if (unused)
+    {
+        DeallocateEndPoint();
+    }
     m_account.Release();
     return result;
 }
