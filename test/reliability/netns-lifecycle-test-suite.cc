@@ -134,6 +134,45 @@ class SocketKeepsNamespaceTestCase : public TestCase
     }
 };
 
+/// A connection accepted from a listener goes when the listening process exits.
+class ExitClosesAcceptedTestCase : public TestCase
+{
+  public:
+    ExitClosesAcceptedTestCase()
+        : TestCase("exit closes accepted connections and frees")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Lan lan(true);
+        const Ipv4Address address("198.51.100.10");
+        Ptr<Process> server = lan.MakeContainer({"eth0"}, "eth0", address);
+        Ptr<Namespace> ns = server->GetNamespace();
+        Receiver received;
+        NS_TEST_ASSERT_MSG_EQ(
+            OpenServer(server, NETNS_SOCK_STREAM, Ipv4Address::GetAny(), 8080, &received).IsOk(),
+            true, "TCP listener in the container");
+        bool connected = false;
+        ConnectTcpFromNode(lan.peers.Get(0), address, 8080, "data", Seconds(1), &connected);
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(received.accepted, 1, "the container accepted the connection");
+
+        server->Exit(0);
+        Simulator::Stop(Seconds(6));
+        Simulator::Run();
+        // Linux closes every descriptor of an exiting process, and a
+        // connection not yet accept()ed is reset with its listener.
+        NS_TEST_EXPECT_MSG_EQ(ns->GetSockets().size(), 0,
+                              "no socket of the exited process is left in the namespace");
+        NS_TEST_EXPECT_MSG_EQ(ns->IsAlive(), false,
+                              "the namespace is freed once its only process exited");
+        Lan::TearDown();
+    }
+};
+
 /// Simulator::Destroy() with live namespaces leaves only the test's references.
 class DestroyWithLiveNamespacesTestCase : public TestCase
 {
@@ -206,5 +245,26 @@ class LifecycleTestSuite : public TestSuite
 };
 
 LifecycleTestSuite g_lifecycleTestSuite; //!< registers the suite
+
+/**
+ * Lifecycle faults that are reported and not fixed yet; ctest expects this
+ * suite to fail until they are.
+ *
+ * NOTE: connections a process's listener accepted reach the application
+ * through ns-3's accept callback, not the process's descriptor table, so
+ * Process::Exit does not close them. They keep the namespace, its view,
+ * addresses and routes alive after its last process exited.
+ */
+class LifecycleOpenTestSuite : public TestSuite
+{
+  public:
+    LifecycleOpenTestSuite()
+        : TestSuite("netns-lifecycle-open", UNIT)
+    {
+        AddTestCase(new ExitClosesAcceptedTestCase, TestCase::QUICK);
+    }
+};
+
+LifecycleOpenTestSuite g_lifecycleOpenTestSuite; //!< registers the suite
 
 } // namespace
