@@ -88,6 +88,7 @@ struct TrafficOptions
     uint32_t echoes{2000};        //!< UDP echo requests per service
     uint32_t tcpBytes{2000000};   //!< TCP bytes per service
     bool isolation{true};         //!< route isolation of the host
+    std::string pcapPrefix;       //!< capture the client's LAN device when not empty
 };
 
 /// Counters filled by traces.
@@ -136,12 +137,19 @@ BuildServices(const TrafficOptions& options, Ptr<Node> client, NodeContainer& la
     Ipv4AddressHelper clientAddress("10.0.0.0", "255.0.0.0", "0.0.0.1");
     InternetStackHelper stack;
     stack.Install(client);
+    auto capture = [&](Ptr<NetDevice> clientDevice) {
+        if (!options.pcapPrefix.empty())
+        {
+            csma.EnablePcap(options.pcapPrefix, clientDevice, false, true);
+        }
+    };
 
     if (options.variant == "netns")
     {
         Ptr<Node> host = CreateObject<Node>();
         lanNodes = NodeContainer(client, host);
         NetDeviceContainer devices = csma.Install(lanNodes);
+        capture(devices.Get(0));
         NetnsHelper netns;
         netns.SetRouteIsolation(options.isolation);
         netns.Install(host);
@@ -172,6 +180,7 @@ BuildServices(const TrafficOptions& options, Ptr<Node> client, NodeContainer& la
     servers.Create(options.services);
     lanNodes = NodeContainer(NodeContainer(client), servers);
     NetDeviceContainer devices = csma.Install(lanNodes);
+    capture(devices.Get(0));
     if (options.variant == "unused")
     {
         NetnsHelper netns;
@@ -369,6 +378,7 @@ main(int argc, char* argv[])
     cmd.AddValue("echoes", "traffic: UDP echo requests per service", traffic.echoes);
     cmd.AddValue("tcpBytes", "traffic: TCP bytes per service", traffic.tcpBytes);
     cmd.AddValue("isolation", "traffic: route isolation of the host", traffic.isolation);
+    cmd.AddValue("pcap", "traffic: write the client's LAN traffic to this pcap file", traffic.pcapPrefix);
     cmd.AddValue("count", "create: number of namespaces or nodes", count);
     cmd.AddValue("socket", "create: give each a bound UDP socket", socket);
     cmd.AddValue("hosts", "scale: number of hosts", hosts);
