@@ -3,9 +3,9 @@
 
 libFuzzer cannot reach these readers, because they are Python, and atheris
 (the coverage-guided Python fuzzer) is not packaged by Debian. This harness
-is therefore mutation-based and blind to coverage: it takes the inputs of a
-corpus, mutates them (bytes, integers at random offsets, and for manifests
-the JSON tree itself), and runs each result through the whole command path:
+is therefore mutation-based and blind to coverage. It mutates the inputs of
+a corpus (bytes, integers at random offsets, and for manifests the JSON
+tree itself), and runs each result through the whole command path:
 load_manifest, analyse, and both report formats. An input may be rejected
 only with ManifestError or PcapError, or be reported per file by the
 analysis; any other exception, or an input that takes longer than the time
@@ -188,12 +188,15 @@ class Runner:
         self.pcap_manifest.write_text(json.dumps(PCAP_TARGET_MANIFEST))
 
     def run(self, data):
-        """Run one input; raises whatever the readers raise beyond their own errors."""
+        """Run one input; return True when the readers accepted it.
+
+        Raises whatever the readers raise beyond their own errors.
+        """
         if self.target == "pcap":
             try:
                 parse_bytes(data)
             except PcapError:
-                pass
+                return False
             (self.work / "fuzz.pcap").write_bytes(data)
             manifest_path = self.pcap_manifest
         else:
@@ -202,20 +205,20 @@ class Runner:
         try:
             manifest = load_manifest(manifest_path)
         except ManifestError:
-            return
+            return False
         report = analyse(manifest, keep_times=False)
         to_json(report)
         format_table(report)
+        return True
 
 
 def run_guarded(runner, data):
-    """Return None when the input passes, else the traceback text."""
+    """Return (accepted, None) when the input passes, else (False, the traceback text)."""
     signal.alarm(INPUT_TIME_LIMIT)
     try:
-        runner.run(data)
-        return None
+        return runner.run(data), None
     except Exception:  # noqa: BLE001 - any other exception is the finding
-        return traceback.format_exc()
+        return False, traceback.format_exc()
     finally:
         signal.alarm(0)
 
@@ -255,7 +258,7 @@ def command_fuzz(arguments):
     deadline = time.monotonic() + arguments.seconds
     while time.monotonic() < deadline:
         data = mutate(arguments.target, rng.choice(pool), rng, pool)
-        trace = run_guarded(runner, data)
+        accepted, trace = run_guarded(runner, data)
         executions += 1
         if trace is not None:
             path = save_crash(arguments.crashes, arguments.target, data, trace)
@@ -264,8 +267,9 @@ def command_fuzz(arguments):
                   f"as {path}; replay it with: {sys.argv[0]} replay {arguments.target} "
                   f"--work DIR {path}", file=sys.stderr)
             return 1
-        # Keep a mutated input as a new parent now and then, so that mutations stack.
-        if len(pool) < 512 and rng.random() < 0.05:
+        # Keep an input the readers accepted as a new parent now and then, so
+        # that mutations stack on inputs that reach the analysis.
+        if accepted and len(pool) < 512 and rng.random() < 0.05:
             pool.append(data)
     print(f"{arguments.target}: {executions} executions in {arguments.seconds} s, no crash "
           f"(seed {arguments.seed})")
@@ -280,7 +284,7 @@ def command_replay(arguments):
     runner = Runner(arguments.target, arguments.work, fixtures)
     failures = 0
     for name, data in seeds:
-        trace = run_guarded(runner, data)
+        _, trace = run_guarded(runner, data)
         if trace is not None:
             failures += 1
             print(f"{name}: crash\n{trace}", file=sys.stderr)

@@ -43,7 +43,7 @@ struct Progress
     uint64_t sequences;  //!< sequences that passed
     uint64_t operations; //!< operations checked
     uint64_t skipped;    //!< operations both sides skipped
-    uint64_t datagrams;  //!< datagrams whose receiver was checked
+    uint64_t deliveries; //!< datagrams and connections whose receiver was checked
     int failed;          //!< 1 when sequence `current` failed without crashing
 };
 
@@ -57,7 +57,7 @@ RunWorker(uint64_t seed, uint64_t first, uint64_t end, Progress* progress)
         const RunResult result = RunSequence(GenerateSequence(seed, index));
         progress->operations += result.operations;
         progress->skipped += result.skipped;
-        progress->datagrams += result.datagrams;
+        progress->deliveries += result.deliveries;
         if (!result.passed)
         {
             progress->failed = 1;
@@ -130,7 +130,8 @@ Soak(uint64_t seed, uint64_t first, uint64_t count, uint32_t maxFailures, const 
     std::cout << "netns-oracle: seed " << seed << ", " << progress->sequences
               << " sequences passed, " << failures << " failed; " << progress->operations
               << " operations checked (" << progress->skipped << " skipped), "
-              << progress->datagrams << " datagrams delivered as expected; " << seconds
+              << progress->deliveries
+              << " deliveries (datagrams and accepted connections) as expected; " << seconds
               << " s\n";
     return failures == 0 ? 0 : 1;
 }

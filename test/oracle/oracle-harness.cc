@@ -28,6 +28,10 @@ namespace
 
 /// Simulated time between steps: longer than ns-3's ARP alive (120 s) and dead (100 s) timeouts.
 const Time STEP_TIME = Seconds(250);
+/// Simulated time after a TCP connection attempt: longer than ns-3's SYN and
+/// SYN-ACK retries (six, from a 3 s timeout doubling, about 380 s), so that a
+/// handshake has succeeded or given up by the next step.
+const Time CONNECT_STEP_TIME = Seconds(1000);
 /// The ports each peer listens on; the last one is also the one it sends from.
 const uint16_t PEER_PORTS[] = {53, 5000, 5001, 7000};
 /// Ports from here up are ephemeral in ns-3.
@@ -61,6 +65,7 @@ class Run
     Ptr<Host> m_host;
     NodeContainer m_peers;
     std::vector<Ptr<Socket>> m_peerSenders;
+    std::vector<Ptr<Socket>> m_peerConnections;
     std::map<std::string, Ptr<Process>> m_processes;
     std::vector<std::string> m_receipts;
 };
@@ -121,6 +126,16 @@ Run::Record(std::string receiver, Ptr<Socket> socket)
             }
         })
                               .Bind(&m_receipts, receiver));
+    socket->SetAcceptCallback(
+        MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+        MakeCallback(+[](std::vector<std::string>* receipts,
+                         std::string name,
+                         Ptr<Socket>,
+                         const Address& from) {
+            receipts->push_back(name + " accepted from " +
+                                Text(InetSocketAddress::ConvertFrom(from).GetIpv4()));
+        })
+            .Bind(&m_receipts, receiver));
 }
 
 Ptr<Process>
@@ -150,6 +165,17 @@ Run::Execute(const Operation& op, const std::string& payload)
     if (op.verb == "set-isolation")
     {
         return FromStatus(m_host->SetRouteIsolation(a[0] == "on"));
+    }
+    if (op.verb == "peer-connect")
+    {
+        Ptr<Node> peer = m_peers.Get(std::stoul(a[0]));
+        Ptr<Socket> socket = Socket::CreateSocket(peer, TcpSocketFactory::GetTypeId());
+        m_peerConnections.push_back(socket);
+        const InetSocketAddress to(Ipv4Address(a[1].c_str()), static_cast<uint16_t>(std::stoi(a[2])));
+        Simulator::ScheduleWithContext(peer->GetId(), Time(0), [socket, to]() {
+            socket->Connect(to);
+        });
+        return {};
     }
     if (op.verb == "peer-send")
     {
@@ -305,7 +331,9 @@ Run::Snapshot() const
                << (s.port >= FIRST_EPHEMERAL ? std::string("eph") : std::to_string(s.port));
             if (s.IsConnected())
             {
-                os << ">" << s.peer << ":" << s.peerPort;
+                os << ">" << s.peer << ":"
+                   << (s.peerPort >= FIRST_EPHEMERAL ? std::string("eph")
+                                                     : std::to_string(s.peerPort));
             }
             os << (s.listening ? ":listen" : "");
         }
@@ -394,11 +422,11 @@ RunSequence(const Sequence& sequence, bool trace)
             continue;
         }
         StepOutcome observed = run.Execute(op, payload);
-        Simulator::Stop(STEP_TIME);
+        Simulator::Stop(op.verb == "peer-connect" ? CONNECT_STEP_TIME : STEP_TIME);
         Simulator::Run();
         observed.receipts = run.TakeReceipts();
         ++result.operations;
-        result.datagrams += expected.receipts.size();
+        result.deliveries += expected.receipts.size();
         if (trace)
         {
             std::cout << "step " << step << ": " << op.ToString() << " -> " << Describe(observed)

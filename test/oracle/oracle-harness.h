@@ -24,7 +24,7 @@ struct RunResult
     std::string message;       //!< the operation, the expected and the observed values
     uint64_t operations{0};    //!< operations run and checked
     uint64_t skipped{0};       //!< operations both sides skipped
-    uint64_t datagrams{0};     //!< datagrams the model expected to be received
+    uint64_t deliveries{0};    //!< datagrams and accepted connections the model expected
 };
 
 /**

@@ -543,6 +543,10 @@ Model::Apply(const Operation& op, const std::string& payload)
     {
         return PeerSend(op, payload);
     }
+    if (op.verb == "peer-connect")
+    {
+        return PeerConnect(op);
+    }
     if (op.verb == "set-isolation")
     {
         return SetIsolation(op);
@@ -968,6 +972,7 @@ Model::Listen(Process& process, const Operation& op)
         }
     }
     socket->listening = socket->bound;
+    socket->listenOrder = m_nextListenOrder++;
     return outcome;
 }
 
@@ -1092,6 +1097,107 @@ Model::PeerSend(const Operation& op, const std::string& payload)
         }
     }
     std::sort(outcome.receipts.begin(), outcome.receipts.end());
+    return outcome;
+}
+
+StepOutcome
+Model::PeerConnect(const Operation& op)
+{
+    StepOutcome outcome;
+    const uint32_t lan = static_cast<uint32_t>(std::stoi(op.args.at(0)));
+    const uint32_t destination = *ParseAddress(op.args.at(1));
+    const auto port = static_cast<uint16_t>(std::stoi(op.args.at(2)));
+    const uint32_t peer = lan < m_topology.devices ? PeerAddress(lan) : 0;
+    if (lan >= m_topology.devices || destination == peer || IsLoopback(destination) ||
+        (destination & 0xff) == 255)
+    {
+        outcome.skipped = true;
+        return outcome;
+    }
+    const std::string device = "eth" + std::to_string(lan);
+    const uint32_t views = CountViews(device);
+    // The SYN needs the peer's ARP request answered, as for a datagram.
+    const uint32_t responder = views == 0 ? 0 : FindHolder(destination, device).value_or(0);
+    if ((destination & 0xffffff00) != (peer & 0xffffff00) ||
+        !HoldsOn(responder, device, destination))
+    {
+        return outcome;
+    }
+    // Which namespace gets the SYN: without isolation the latest listener
+    // on the address, then on the wildcard, of any namespace on the device.
+    std::optional<uint32_t> target;
+    if (!m_isolation && views > 0)
+    {
+        for (uint32_t local : {destination, ANY})
+        {
+            const Socket* latest = nullptr;
+            for (const auto& [id, s] : m_sockets)
+            {
+                if (s.tcp && s.listening && s.port == port && s.local == local &&
+                    (s.ns == 0 || Sees(s.ns, device)) &&
+                    (!latest || s.listenOrder > latest->listenOrder))
+                {
+                    latest = &s;
+                }
+            }
+            if (latest)
+            {
+                target = latest->ns;
+                break;
+            }
+        }
+    }
+    if (!target)
+    {
+        target = views == 0 ? 0 : FindHolder(destination, device).value_or(0);
+    }
+    const uint32_t ns = *target;
+    if (!IsLocalDestination(ns, destination))
+    {
+        return outcome;
+    }
+    const Socket* listener = nullptr;
+    for (const auto& [id, s] : m_sockets)
+    {
+        if (s.tcp && s.listening && s.ns == ns && s.port == port &&
+            (s.local == destination || (s.local == ANY && !listener)))
+        {
+            listener = &s;
+        }
+    }
+    if (!listener)
+    {
+        return outcome; // the namespace answers with a RST
+    }
+    // The SYN-ACK leaves the namespace by its own routes and ARP.
+    auto route = LookupRoute(ns, peer);
+    if (!route || route->ifindex != IfindexOf(device))
+    {
+        return outcome;
+    }
+    const uint32_t arpSource = SelectArpSource(ns, device, peer);
+    const uint32_t replyTarget = views == 0 ? 0 : FindHolder(arpSource, device).value_or(0);
+    if (replyTarget != ns || !HoldsOn(ns, device, arpSource))
+    {
+        return outcome;
+    }
+    outcome.receipts.push_back(listener->owner + " accepted from " + AddressText(peer));
+    // NOTE: the accepted connection belongs to no descriptor table, so no
+    // close() or exit ends it and it keeps its namespace alive; the
+    // lifecycle suite netns-lifecycle-open has the reproducer.
+    Socket accepted;
+    accepted.owner = "accepted";
+    accepted.ns = ns;
+    accepted.tcp = true;
+    accepted.bound = true;
+    accepted.local = destination;
+    accepted.port = port;
+    accepted.connected = true;
+    accepted.peer = peer;
+    accepted.peerPort = EPHEMERAL;
+    accepted.sequence = m_nextSequence++;
+    m_sockets[m_nextSocket++] = accepted;
+    ++m_namespaces[ns].sockets;
     return outcome;
 }
 
@@ -1239,7 +1345,9 @@ Model::Snapshot() const
                << (s->ephemeral ? std::string("eph") : std::to_string(s->port));
             if (s->connected)
             {
-                os << ">" << AddressText(s->peer) << ":" << s->peerPort;
+                os << ">" << AddressText(s->peer) << ":"
+                   << (s->peerPort == EPHEMERAL ? std::string("eph")
+                                                : std::to_string(s->peerPort));
             }
             os << (s->listening ? ":listen" : "");
         }

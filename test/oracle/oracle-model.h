@@ -106,6 +106,7 @@ class Model
         bool listening{false}; //!< TCP listen() succeeded
         bool reuse{false};     //!< SO_REUSEADDR
         uint64_t sequence{0};  //!< bind order
+        uint64_t listenOrder{0}; //!< listen() order; the latest listener wins a match
     };
 
     /// A namespace; its id is its index.
@@ -152,6 +153,7 @@ class Model
     StepOutcome Connect(Process& process, const Operation& operation);
     StepOutcome Send(Process& process, const Operation& operation, const std::string& payload);
     StepOutcome PeerSend(const Operation& operation, const std::string& payload);
+    StepOutcome PeerConnect(const Operation& operation);
     StepOutcome Close(Process& process, const Operation& operation);
     StepOutcome Exit(Process& process);
     StepOutcome SetIsolation(const Operation& operation);
@@ -209,6 +211,7 @@ class Model
     std::map<uint32_t, std::vector<Holder>> m_holders; //!< by address, in join order
     uint64_t m_nextSocket{1};                          //!< next socket id
     uint64_t m_nextSequence{1};                        //!< next bind order number
+    uint64_t m_nextListenOrder{1};                     //!< next listen order number
 };
 
 } // namespace oracle

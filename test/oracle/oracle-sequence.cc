@@ -252,8 +252,13 @@ class Generator
             m_added.push_back(address);
             ops.push_back({"addr-add", {label, device, address + "/24"}});
             ++m_sockets[label];
-            ops.push_back({"socket", {label, "udp"}});
+            const bool tcp = Chance(0.3);
+            ops.push_back({"socket", {label, tcp ? "tcp" : "udp"}});
             ops.push_back({"bind", {label, "3", Chance(0.5) ? address : "0.0.0.0", "5000"}});
+            if (tcp)
+            {
+                ops.push_back({"listen", {label, "3"}});
+            }
         }
     }
 
@@ -316,6 +321,12 @@ class Generator
         if (draw < 67)
         {
             return {"listen", {p, Fd(p)}};
+        }
+        if (draw < 70 && Chance(0.6))
+        {
+            const uint32_t peer = Below(m_devices);
+            const std::string destination = Chance(0.7) ? AddedAddress() : HostAddress();
+            return {"peer-connect", {std::to_string(peer), destination, DestinationPort()}};
         }
         if (draw < 70)
         {
