@@ -11,6 +11,7 @@
 #include "netns-test-lan.h"
 
 #include "ns3/applications-module.h"
+#include "ns3/netns-capture-helper.h"
 #include "ns3/netns-exec.h"
 #include "ns3/netns-script-parser.h"
 #include "ns3/test.h"
@@ -300,6 +301,24 @@ Rows()
         // helper and scenario scripts
         {"install on a null node", [](Fixture&) { return NetnsHelper().Install(Ptr<Node>()); },
          EINVAL, "no node given"},
+        {"capture a null node",
+         [](Fixture&) { return NetnsCaptureHelper("bad-input").EnableNode(nullptr); }, EINVAL,
+         "no node given"},
+        {"debugfs write for a null namespace",
+         [](Fixture& f) { return f.lan.host->WriteDebugfsDev(nullptr, "eth0").GetStatus(); },
+         EINVAL, "no namespace given for the writer"},
+        {"debugfs read for a null namespace",
+         [](Fixture& f) {
+             const std::string listing = f.lan.host->ReadDebugfsDev(nullptr);
+             return listing.empty() ? Status() : Status::Error(EINVAL, "listed " + listing);
+         },
+         0, ""},
+        {"capture a null namespace",
+         [](Fixture&) {
+             NetnsHelper().EnablePcapNamespace("bad-input", nullptr);
+             return Status();
+         },
+         0, ""},
         {"install twice", [](Fixture& f) { return NetnsHelper().Install(f.lan.hostNode); }, EEXIST,
          "already has network namespace support"},
         {"install on a node with a stock stack",

@@ -100,6 +100,11 @@ void
 NetnsHelper::EnablePcapNamespace(const std::string& prefix, Ptr<netns::Namespace> ns)
 {
     NS_LOG_FUNCTION(this << prefix << ns);
+    if (!ns)
+    {
+        NS_LOG_WARN("EnablePcapNamespace: no namespace given; pass Process::GetNamespace()");
+        return;
+    }
     for (const netns::ViewEntry& entry : ns->GetView())
     {
         if (DynamicCast<netns::ViewDevice>(entry.device))

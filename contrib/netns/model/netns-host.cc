@@ -513,6 +513,10 @@ Result<std::size_t>
 Host::WriteDebugfsDev(Ptr<Namespace> writer, const std::string& data)
 {
     NS_LOG_FUNCTION(this << writer << data);
+    if (!writer)
+    {
+        return Status::Error(EINVAL, "write error: no namespace given for the writer");
+    }
     std::string name = data;
     if (!name.empty() && name.back() == '\n')
     {
@@ -544,6 +548,10 @@ std::string
 Host::ReadDebugfsDev(Ptr<Namespace> reader) const
 {
     std::string listing;
+    if (!reader)
+    {
+        return listing;
+    }
     for (const ViewEntry& entry : reader->GetView())
     {
         listing += entry.name + "\n";

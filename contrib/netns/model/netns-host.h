@@ -204,15 +204,15 @@ class Host : public Object
      * the writer's namespace.
      * @param writer the writing process's namespace
      * @param data the bytes written; one trailing newline is ignored
-     * @return the number of bytes written, EINVAL for a name of 16 bytes or
-     *         more, or ENODEV when the host has no such device
+     * @return the number of bytes written, EINVAL for a null writer or a name
+     *         of 16 bytes or more, or ENODEV when the host has no such device
      */
     Result<std::size_t> WriteDebugfsDev(Ptr<Namespace> writer, const std::string& data);
 
     /**
      * Read /sys/kernel/debug/net_ns/dev.
      * @param reader the reading process's namespace
-     * @return its view, one name per line
+     * @return its view, one name per line; empty for a null reader
      */
     std::string ReadDebugfsDev(Ptr<Namespace> reader) const;
 
