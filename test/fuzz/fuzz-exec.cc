@@ -68,7 +68,9 @@ RunLine(Ptr<Process> process, Ptr<Host> host, const std::string& line)
     }
     if (result.exitStatus != 0 && result.err.empty())
     {
-        fuzz::ReportBrokenRule("fuzz-exec", "a failed command wrote nothing to standard error", line);
+        fuzz::ReportBrokenRule("fuzz-exec",
+                               "a failed command wrote nothing to standard error",
+                               line);
     }
     CheckAddressRegistry(host, line);
 }

@@ -26,12 +26,12 @@ namespace fuzz
  */
 struct FuzzHost
 {
-    Ptr<Node> node;          //!< the host node
-    Ptr<Host> host;          //!< its namespace support
-    Ptr<Process> root;       //!< root in the initial namespace
-    Ptr<Process> container;  //!< root in its own namespace
-    Ptr<Process> user;       //!< uid 1000 in the initial namespace
-    NodeContainer peers;     //!< the other end of each link
+    Ptr<Node> node;         //!< the host node
+    Ptr<Host> host;         //!< its namespace support
+    Ptr<Process> root;      //!< root in the initial namespace
+    Ptr<Process> container; //!< root in its own namespace
+    Ptr<Process> user;      //!< uid 1000 in the initial namespace
+    NodeContainer peers;    //!< the other end of each link
 };
 
 /**

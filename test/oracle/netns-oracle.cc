@@ -91,15 +91,19 @@ ReportFailure(uint64_t seed, uint64_t index, const std::string& saveDir)
     const std::string path =
         saveDir + "/oracle-" + std::to_string(seed) + "-" + std::to_string(index) + ".seq";
     std::ofstream(path) << text.str();
-    std::cout << text.str() << "saved as " << path << "; replay with: netns-oracle --replay="
-              << path << " --trace\n";
+    std::cout << text.str() << "saved as " << path
+              << "; replay with: netns-oracle --replay=" << path << " --trace\n";
 }
 
 int
-Soak(uint64_t seed, uint64_t first, uint64_t count, uint32_t maxFailures, const std::string& saveDir)
+Soak(uint64_t seed,
+     uint64_t first,
+     uint64_t count,
+     uint32_t maxFailures,
+     const std::string& saveDir)
 {
-    auto* progress = static_cast<Progress*>(mmap(nullptr, sizeof(Progress), PROT_READ | PROT_WRITE,
-                                                 MAP_SHARED | MAP_ANONYMOUS, -1, 0));
+    auto* progress = static_cast<Progress*>(
+        mmap(nullptr, sizeof(Progress), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0));
     std::memset(progress, 0, sizeof(Progress));
     const auto start = std::chrono::steady_clock::now();
     const uint64_t end = first + count;

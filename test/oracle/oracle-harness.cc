@@ -92,7 +92,8 @@ Run::Run(const Topology& topology)
         lan.Assign(NetDeviceContainer(links[i].Get(1)));
         for (uint16_t port : PEER_PORTS)
         {
-            Ptr<Socket> socket = Socket::CreateSocket(m_peers.Get(i), UdpSocketFactory::GetTypeId());
+            Ptr<Socket> socket =
+                Socket::CreateSocket(m_peers.Get(i), UdpSocketFactory::GetTypeId());
             socket->Bind(InetSocketAddress(Ipv4Address::GetAny(), port));
             socket->SetAllowBroadcast(true);
             Record("peer" + std::to_string(i) + ":" + std::to_string(port), socket);
@@ -114,8 +115,8 @@ Run::~Run()
 void
 Run::Record(std::string receiver, Ptr<Socket> socket)
 {
-    socket->SetRecvCallback(MakeCallback(
-        +[](std::vector<std::string>* receipts, std::string name, Ptr<Socket> s) {
+    socket->SetRecvCallback(
+        MakeCallback(+[](std::vector<std::string>* receipts, std::string name, Ptr<Socket> s) {
             Address from;
             while (Ptr<Packet> packet = s->RecvFrom(from))
             {
@@ -124,18 +125,16 @@ Run::Record(std::string receiver, Ptr<Socket> socket)
                 receipts->push_back(name + " " + payload + " from " +
                                     Text(InetSocketAddress::ConvertFrom(from).GetIpv4()));
             }
-        })
-                              .Bind(&m_receipts, receiver));
-    socket->SetAcceptCallback(
-        MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
-        MakeCallback(+[](std::vector<std::string>* receipts,
-                         std::string name,
-                         Ptr<Socket>,
-                         const Address& from) {
-            receipts->push_back(name + " accepted from " +
-                                Text(InetSocketAddress::ConvertFrom(from).GetIpv4()));
-        })
-            .Bind(&m_receipts, receiver));
+        }).Bind(&m_receipts, receiver));
+    socket->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+                              MakeCallback(+[](std::vector<std::string>* receipts,
+                                               std::string name,
+                                               Ptr<Socket>,
+                                               const Address& from) {
+                                  receipts->push_back(
+                                      name + " accepted from " +
+                                      Text(InetSocketAddress::ConvertFrom(from).GetIpv4()));
+                              }).Bind(&m_receipts, receiver));
 }
 
 Ptr<Process>
@@ -171,7 +170,8 @@ Run::Execute(const Operation& op, const std::string& payload)
         Ptr<Node> peer = m_peers.Get(std::stoul(a[0]));
         Ptr<Socket> socket = Socket::CreateSocket(peer, TcpSocketFactory::GetTypeId());
         m_peerConnections.push_back(socket);
-        const InetSocketAddress to(Ipv4Address(a[1].c_str()), static_cast<uint16_t>(std::stoi(a[2])));
+        const InetSocketAddress to(Ipv4Address(a[1].c_str()),
+                                   static_cast<uint16_t>(std::stoi(a[2])));
         Simulator::ScheduleWithContext(peer->GetId(), Time(0), [socket, to]() {
             socket->Connect(to);
         });
@@ -180,13 +180,17 @@ Run::Execute(const Operation& op, const std::string& payload)
     if (op.verb == "peer-send")
     {
         Ptr<Socket> sender = m_peerSenders.at(std::stoul(a[0]));
-        const InetSocketAddress to(Ipv4Address(a[1].c_str()), static_cast<uint16_t>(std::stoi(a[2])));
-        Simulator::ScheduleWithContext(sender->GetNode()->GetId(), Time(0), [sender, to, payload]() {
-            sender->SendTo(Create<Packet>(reinterpret_cast<const uint8_t*>(payload.data()),
-                                          payload.size()),
-                           0,
-                           to);
-        });
+        const InetSocketAddress to(Ipv4Address(a[1].c_str()),
+                                   static_cast<uint16_t>(std::stoi(a[2])));
+        Simulator::ScheduleWithContext(
+            sender->GetNode()->GetId(),
+            Time(0),
+            [sender, to, payload]() {
+                sender->SendTo(Create<Packet>(reinterpret_cast<const uint8_t*>(payload.data()),
+                                              payload.size()),
+                               0,
+                               to);
+            });
         return {};
     }
     Ptr<Process> p = Find(op.verb == "fork" ? a[1] : a[0]);
@@ -210,7 +214,8 @@ Run::Execute(const Operation& op, const std::string& payload)
     }
     if (op.verb == "reveal")
     {
-        return FromStatus(p->WriteFile(DEBUGFS_DEV_PATH, (a.size() > 1 ? a[1] : "") + "\n").GetStatus());
+        return FromStatus(
+            p->WriteFile(DEBUGFS_DEV_PATH, (a.size() > 1 ? a[1] : "") + "\n").GetStatus());
     }
     if (op.verb == "addr-add")
     {
@@ -247,7 +252,8 @@ Run::Execute(const Operation& op, const std::string& payload)
         {
             return FromStatus(reuse);
         }
-        return FromStatus(p->Bind(fd, Ipv4Address(a[2].c_str()), static_cast<uint16_t>(std::stoi(a[3]))));
+        return FromStatus(
+            p->Bind(fd, Ipv4Address(a[2].c_str()), static_cast<uint16_t>(std::stoi(a[3]))));
     }
     if (op.verb == "listen")
     {
@@ -255,15 +261,16 @@ Run::Execute(const Operation& op, const std::string& payload)
     }
     if (op.verb == "connect")
     {
-        return FromStatus(p->Connect(fd, Ipv4Address(a[2].c_str()), static_cast<uint16_t>(std::stoi(a[3]))));
+        return FromStatus(
+            p->Connect(fd, Ipv4Address(a[2].c_str()), static_cast<uint16_t>(std::stoi(a[3]))));
     }
     if (op.verb == "send")
     {
         Ptr<Packet> packet =
             Create<Packet>(reinterpret_cast<const uint8_t*>(payload.data()), payload.size());
-        return FromStatus(p->SendTo(fd, packet, Ipv4Address(a[2].c_str()),
-                                    static_cast<uint16_t>(std::stoi(a[3])))
-                              .GetStatus());
+        return FromStatus(
+            p->SendTo(fd, packet, Ipv4Address(a[2].c_str()), static_cast<uint16_t>(std::stoi(a[3])))
+                .GetStatus());
     }
     if (op.verb == "close")
     {
@@ -398,7 +405,8 @@ FirstDifference(const std::string& expected, const std::string& observed)
         }
         if (!moreE || !moreO || le != lo)
         {
-            return "expected: " + (moreE ? le : "(nothing)") + "\nobserved: " + (moreO ? lo : "(nothing)");
+            return "expected: " + (moreE ? le : "(nothing)") +
+                   "\nobserved: " + (moreO ? lo : "(nothing)");
         }
     }
 }
@@ -445,8 +453,8 @@ RunSequence(const Sequence& sequence, bool trace)
         }
         if (!result.passed)
         {
-            result.message = where + "\nexpected: " + Describe(expected) +
-                             "\nobserved: " + Describe(observed);
+            result.message =
+                where + "\nexpected: " + Describe(expected) + "\nobserved: " + Describe(observed);
             return result;
         }
         const std::string difference = FirstDifference(model.Snapshot(), run.Snapshot());

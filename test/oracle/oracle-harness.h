@@ -19,12 +19,12 @@ namespace oracle
 /** The verdict on one sequence run against the module. */
 struct RunResult
 {
-    bool passed{true};         //!< every step matched the model
-    std::string category;      //!< what differed first: errno, fd, delivery or listing
-    std::string message;       //!< the operation, the expected and the observed values
-    uint64_t operations{0};    //!< operations run and checked
-    uint64_t skipped{0};       //!< operations both sides skipped
-    uint64_t deliveries{0};    //!< datagrams and accepted connections the model expected
+    bool passed{true};      //!< every step matched the model
+    std::string category;   //!< what differed first: errno, fd, delivery or listing
+    std::string message;    //!< the operation, the expected and the observed values
+    uint64_t operations{0}; //!< operations run and checked
+    uint64_t skipped{0};    //!< operations both sides skipped
+    uint64_t deliveries{0}; //!< datagrams and accepted connections the model expected
 };
 
 /**

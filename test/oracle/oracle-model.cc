@@ -31,7 +31,12 @@ ParseAddress(const std::string& text)
 {
     uint32_t parts[4];
     char tail;
-    if (std::sscanf(text.c_str(), "%u.%u.%u.%u%c", &parts[0], &parts[1], &parts[2], &parts[3],
+    if (std::sscanf(text.c_str(),
+                    "%u.%u.%u.%u%c",
+                    &parts[0],
+                    &parts[1],
+                    &parts[2],
+                    &parts[3],
                     &tail) != 4)
     {
         return std::nullopt;
@@ -132,10 +137,9 @@ bool
 Model::Holds(uint32_t ns, uint32_t address) const
 {
     auto it = m_holders.find(address);
-    return it != m_holders.end() &&
-           std::any_of(it->second.begin(), it->second.end(), [ns](const Holder& h) {
-               return h.ns == ns;
-           });
+    return it != m_holders.end() && std::any_of(it->second.begin(),
+                                                it->second.end(),
+                                                [ns](const Holder& h) { return h.ns == ns; });
 }
 
 bool
@@ -244,8 +248,11 @@ Model::AddConnectedRoutes(uint32_t ns, const std::string& device)
         {
             continue; // Linux adds a subnet's prefix route for its primary address only
         }
-        const Route route{a.address & Mask(a.prefixLength), a.prefixLength, IfindexOf(device),
-                          a.address, ns};
+        const Route route{a.address & Mask(a.prefixLength),
+                          a.prefixLength,
+                          IfindexOf(device),
+                          a.address,
+                          ns};
         // A route that differs only in its owner is the same route (kernel FIB alias).
         const bool present = std::any_of(table.begin(), table.end(), [&](const Route& r) {
             return r.destination == route.destination && r.prefixLength == route.prefixLength &&
@@ -279,8 +286,7 @@ Model::LookupRoute(uint32_t ns, uint32_t destination) const
 bool
 Model::IsLocalForBind(uint32_t ns, uint32_t address) const
 {
-    if (address == ANY || IsLoopback(address) || address == 0xffffffff ||
-        (address >> 28) == 0xe)
+    if (address == ANY || IsLoopback(address) || address == 0xffffffff || (address >> 28) == 0xe)
     {
         return true;
     }
@@ -335,7 +341,8 @@ Model::SelectArpSource(uint32_t ns, const std::string& device, uint32_t destinat
     }
     else
     {
-        interfaces.insert(interfaces.end(), m_namespaces[ns].view.begin(),
+        interfaces.insert(interfaces.end(),
+                          m_namespaces[ns].view.begin(),
                           m_namespaces[ns].view.end());
     }
     for (const std::string& name : interfaces)
@@ -496,8 +503,8 @@ Model::SendFromNamespace(const Socket& socket, const Datagram& d, StepOutcome& o
     const uint32_t arpSource = SelectArpSource(ns, device, d.destination);
     const uint32_t views = CountViews(device);
     const uint32_t responder = FindHolder(d.destination, device).value_or(0);
-    const bool hostReply = (ns != 0 || views > 0) && responder != ns &&
-                           HoldsOn(responder, device, d.destination);
+    const bool hostReply =
+        (ns != 0 || views > 0) && responder != ns && HoldsOn(responder, device, d.destination);
     const bool peerReply = d.destination == PeerAddress(lan);
     if (!hostReply && !peerReply)
     {
@@ -514,12 +521,10 @@ Model::SendFromNamespace(const Socket& socket, const Datagram& d, StepOutcome& o
     }
     if (peerReply)
     {
-        if (std::find(std::begin(PEER_PORTS), std::end(PEER_PORTS), d.port) !=
-            std::end(PEER_PORTS))
+        if (std::find(std::begin(PEER_PORTS), std::end(PEER_PORTS), d.port) != std::end(PEER_PORTS))
         {
-            outcome.receipts.push_back("peer" + std::to_string(lan) + ":" +
-                                       std::to_string(d.port) + " " + d.payload + " from " +
-                                       AddressText(sent.source));
+            outcome.receipts.push_back("peer" + std::to_string(lan) + ":" + std::to_string(d.port) +
+                                       " " + d.payload + " from " + AddressText(sent.source));
         }
         return;
     }
@@ -754,9 +759,11 @@ Model::RemoveAddressAt(uint32_t nsId, std::size_t index)
     if (!HoldsOn(nsId, removed.device, removed.address))
     {
         auto& holders = m_holders[removed.address];
-        holders.erase(std::remove_if(holders.begin(), holders.end(), [&](const Holder& h) {
-                          return h.ns == nsId && h.device == removed.device;
-                      }),
+        holders.erase(std::remove_if(holders.begin(),
+                                     holders.end(),
+                                     [&](const Holder& h) {
+                                         return h.ns == nsId && h.device == removed.device;
+                                     }),
                       holders.end());
         if (holders.empty())
         {
@@ -1018,13 +1025,12 @@ Model::Send(Process& process, const Operation& op, const std::string& payload)
         outcome.skipped = true;
         return outcome;
     }
-    const bool broadcastOfLo =
-        std::any_of(m_namespaces[socket->ns].addresses.begin(),
-                    m_namespaces[socket->ns].addresses.end(),
-                    [destination](const Address& a) {
-                        return a.device == "lo" &&
-                               (a.address | ~Mask(a.prefixLength)) == destination;
-                    });
+    const bool broadcastOfLo = std::any_of(
+        m_namespaces[socket->ns].addresses.begin(),
+        m_namespaces[socket->ns].addresses.end(),
+        [destination](const Address& a) {
+            return a.device == "lo" && (a.address | ~Mask(a.prefixLength)) == destination;
+        });
     if (broadcastOfLo && Holds(socket->ns, destination) && !m_topology.strictLinux)
     {
         // NOTE: ns-3's UdpSocketImpl takes a /32 address held on lo for a
@@ -1346,8 +1352,7 @@ Model::Snapshot() const
             if (s->connected)
             {
                 os << ">" << AddressText(s->peer) << ":"
-                   << (s->peerPort == EPHEMERAL ? std::string("eph")
-                                                : std::to_string(s->peerPort));
+                   << (s->peerPort == EPHEMERAL ? std::string("eph") : std::to_string(s->peerPort));
             }
             os << (s->listening ? ":listen" : "");
         }
@@ -1361,8 +1366,8 @@ Model::Snapshot() const
             });
             for (const Route& r : routes)
             {
-                os << " " << AddressText(r.destination) << "/" << unsigned{r.prefixLength}
-                   << ":if" << r.ifindex << ":src" << AddressText(r.source) << ":ns" << r.owner;
+                os << " " << AddressText(r.destination) << "/" << unsigned{r.prefixLength} << ":if"
+                   << r.ifindex << ":src" << AddressText(r.source) << ":ns" << r.owner;
             }
         }
         else
@@ -1373,8 +1378,7 @@ Model::Snapshot() const
     }
     for (const auto& [label, p] : m_processes)
     {
-        os << "process " << label << (p.alive ? " ns " + std::to_string(p.ns) : " exited")
-           << "\n";
+        os << "process " << label << (p.alive ? " ns " + std::to_string(p.ns) : " exited") << "\n";
     }
     return os.str();
 }

@@ -93,19 +93,19 @@ class Model
     /// A socket and its binding.
     struct Socket
     {
-        std::string owner;     //!< "LABEL/FD", the receiver name in receipts
-        uint32_t ns{0};        //!< namespace it was created in
-        bool tcp{false};       //!< TCP, else UDP
-        bool bound{false};     //!< has a local end
-        bool ephemeral{false}; //!< the port is an ephemeral one
-        uint32_t local{0};     //!< local address, 0 for the wildcard
-        uint16_t port{0};      //!< local port
-        bool connected{false}; //!< UDP connect() succeeded
-        uint32_t peer{0};      //!< connected peer address
-        uint16_t peerPort{0};  //!< connected peer port
-        bool listening{false}; //!< TCP listen() succeeded
-        bool reuse{false};     //!< SO_REUSEADDR
-        uint64_t sequence{0};  //!< bind order
+        std::string owner;       //!< "LABEL/FD", the receiver name in receipts
+        uint32_t ns{0};          //!< namespace it was created in
+        bool tcp{false};         //!< TCP, else UDP
+        bool bound{false};       //!< has a local end
+        bool ephemeral{false};   //!< the port is an ephemeral one
+        uint32_t local{0};       //!< local address, 0 for the wildcard
+        uint16_t port{0};        //!< local port
+        bool connected{false};   //!< UDP connect() succeeded
+        uint32_t peer{0};        //!< connected peer address
+        uint16_t peerPort{0};    //!< connected peer port
+        bool listening{false};   //!< TCP listen() succeeded
+        bool reuse{false};       //!< SO_REUSEADDR
+        uint64_t sequence{0};    //!< bind order
         uint64_t listenOrder{0}; //!< listen() order; the latest listener wins a match
     };
 

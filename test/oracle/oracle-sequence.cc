@@ -311,7 +311,8 @@ class Generator
         }
         if (draw < 65)
         {
-            Operation operation{"bind", {p, Fd(p), Chance(0.4) ? "0.0.0.0" : AddedAddress(), Port()}};
+            Operation operation{"bind",
+                                {p, Fd(p), Chance(0.4) ? "0.0.0.0" : AddedAddress(), Port()}};
             if (Chance(0.15))
             {
                 operation.args.push_back("reuse");
@@ -357,12 +358,12 @@ class Generator
         return {"set-isolation", {Chance(0.5) ? "on" : "off"}};
     }
 
-    std::mt19937_64 m_random;                      //!< the generator's random source
-    uint32_t m_devices{1};                         //!< devices of the topology
-    std::vector<std::string> m_labels{"p0"};       //!< process labels created so far
-    std::map<std::string, uint32_t> m_sockets;     //!< sockets opened per label
+    std::mt19937_64 m_random;                                   //!< the generator's random source
+    uint32_t m_devices{1};                                      //!< devices of the topology
+    std::vector<std::string> m_labels{"p0"};                    //!< process labels created so far
+    std::map<std::string, uint32_t> m_sockets;                  //!< sockets opened per label
     std::map<std::string, std::vector<std::string>> m_revealed; //!< devices revealed per label
-    std::vector<std::string> m_added;              //!< addresses added by any label
+    std::vector<std::string> m_added;                           //!< addresses added by any label
 };
 
 } // namespace

@@ -53,7 +53,7 @@ struct Operation
 /** A topology and its operations. */
 struct Sequence
 {
-    Topology topology;               //!< the network the operations run on
+    Topology topology;                 //!< the network the operations run on
     std::vector<Operation> operations; //!< in order
 
     /** @return the sequence in the replayable text form */

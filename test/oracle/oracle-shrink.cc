@@ -32,8 +32,12 @@ struct SharedVerdict
 RunResult
 RunIsolated(const Sequence& sequence)
 {
-    void* memory = mmap(nullptr, sizeof(SharedVerdict), PROT_READ | PROT_WRITE,
-                        MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    void* memory = mmap(nullptr,
+                        sizeof(SharedVerdict),
+                        PROT_READ | PROT_WRITE,
+                        MAP_SHARED | MAP_ANONYMOUS,
+                        -1,
+                        0);
     auto* shared = static_cast<SharedVerdict*>(memory);
     std::memset(shared, 0, sizeof(SharedVerdict));
     const pid_t child = fork();
@@ -86,8 +90,9 @@ Shrink(const Sequence& sequence, const std::string& category)
         {
             Sequence candidate = best;
             auto first = candidate.operations.begin() + static_cast<std::ptrdiff_t>(start);
-            candidate.operations.erase(first,
-                                       first + static_cast<std::ptrdiff_t>(std::min(chunk, size - start)));
+            candidate.operations.erase(
+                first,
+                first + static_cast<std::ptrdiff_t>(std::min(chunk, size - start)));
             if (fails(candidate))
             {
                 best = candidate;

@@ -57,10 +57,10 @@ struct Fixture
 /// One case: a call on a fresh fixture, and the errno and message it must give.
 struct Row
 {
-    const char* name;                        //!< the case
-    std::function<Status(Fixture&)> call;    //!< the call
-    int expectedErrno;                       //!< 0 for success
-    const char* expectedText;                //!< a part of the message, "" for success
+    const char* name;                     //!< the case
+    std::function<Status(Fixture&)> call; //!< the call
+    int expectedErrno;                    //!< 0 for success
+    const char* expectedText;             //!< a part of the message, "" for success
 };
 
 Status
@@ -82,85 +82,129 @@ Rows()
     const Ipv4Address local("198.51.100.10");
     return {
         // unshare(2)
-        {"unshare without a flag name", [](Fixture& f) { return f.container->Unshare(""); },
-         EINVAL, "no flag given"},
+        {"unshare without a flag name",
+         [](Fixture& f) { return f.container->Unshare(""); },
+         EINVAL,
+         "no flag given"},
         {"unshare with an unknown flag name",
-         [](Fixture& f) { return f.container->Unshare("CLONE_NEWPID"); }, EINVAL,
+         [](Fixture& f) { return f.container->Unshare("CLONE_NEWPID"); },
+         EINVAL,
          "unknown or unsupported flag \"CLONE_NEWPID\""},
-        {"unshare with an unknown flag bit", [](Fixture& f) { return f.container->Unshare(0x1u); },
-         EINVAL, "flags 0x00000001 are not emulated"},
-        {"unshare as uid 1000", [](Fixture& f) { return f.user->Unshare("CLONE_NEWNET"); }, EPERM,
+        {"unshare with an unknown flag bit",
+         [](Fixture& f) { return f.container->Unshare(0x1u); },
+         EINVAL,
+         "flags 0x00000001 are not emulated"},
+        {"unshare as uid 1000",
+         [](Fixture& f) { return f.user->Unshare("CLONE_NEWNET"); },
+         EPERM,
          "unshare failed: Operation not permitted"},
-        {"unshare after exit", [](Fixture& f) { return f.exited->Unshare("CLONE_NEWNET"); },
-         ESRCH, "has exited"},
+        {"unshare after exit",
+         [](Fixture& f) { return f.exited->Unshare("CLONE_NEWNET"); },
+         ESRCH,
+         "has exited"},
 
         // writes to /sys/kernel/debug/net_ns/dev
-        {"reveal an empty name", [](Fixture& f) { return WriteDev(f.container, "\n"); }, ENODEV,
+        {"reveal an empty name",
+         [](Fixture& f) { return WriteDev(f.container, "\n"); },
+         ENODEV,
          "has no device named \"\""},
         {"reveal a 15-byte unknown name",
-         [](Fixture& f) { return WriteDev(f.container, "abcdefghijklmno"); }, ENODEV,
+         [](Fixture& f) { return WriteDev(f.container, "abcdefghijklmno"); },
+         ENODEV,
          "has no device named \"abcdefghijklmno\""},
-        {"reveal a 16-byte name", [](Fixture& f) { return WriteDev(f.container, "abcdefghijklmnop"); },
-         EINVAL, "is 16 bytes; names have at most 15"},
-        {"reveal a name with '/'", [](Fixture& f) { return WriteDev(f.container, "eth0/x\n"); },
-         ENODEV, "has no device named \"eth0/x\""},
-        {"reveal an unknown device", [](Fixture& f) { return WriteDev(f.container, "eth9\n"); },
-         ENODEV, "write error: No such device"},
+        {"reveal a 16-byte name",
+         [](Fixture& f) { return WriteDev(f.container, "abcdefghijklmnop"); },
+         EINVAL,
+         "is 16 bytes; names have at most 15"},
+        {"reveal a name with '/'",
+         [](Fixture& f) { return WriteDev(f.container, "eth0/x\n"); },
+         ENODEV,
+         "has no device named \"eth0/x\""},
+        {"reveal an unknown device",
+         [](Fixture& f) { return WriteDev(f.container, "eth9\n"); },
+         ENODEV,
+         "write error: No such device"},
         {"reveal a device twice",
          [](Fixture& f) {
              Status again = WriteDev(f.container, "eth0\n");
              const bool once = f.container->GetNamespace()->GetView().size() == 1;
              return again.IsOk() && !once ? Status::Error(EEXIST, "listed twice") : again;
          },
-         0, ""},
-        {"reveal after exit", [](Fixture& f) { return WriteDev(f.exited, "eth0\n"); }, ESRCH,
+         0,
+         ""},
+        {"reveal after exit",
+         [](Fixture& f) { return WriteDev(f.exited, "eth0\n"); },
+         ESRCH,
          "has exited"},
-        {"write /proc/net/dev", [](Fixture& f) {
-             return f.container->WriteFile("/proc/net/dev", "x").GetStatus(); },
-         EACCES, "Permission denied"},
-        {"write an unknown file", [](Fixture& f) {
-             return f.container->WriteFile("/sys/kernel/debug/net_ns/x", "eth0").GetStatus(); },
-         ENOENT, "No such file or directory"},
+        {"write /proc/net/dev",
+         [](Fixture& f) { return f.container->WriteFile("/proc/net/dev", "x").GetStatus(); },
+         EACCES,
+         "Permission denied"},
+        {"write an unknown file",
+         [](Fixture& f) {
+             return f.container->WriteFile("/sys/kernel/debug/net_ns/x", "eth0").GetStatus();
+         },
+         ENOENT,
+         "No such file or directory"},
         {"read an unknown file",
-         [](Fixture& f) { return f.container->ReadFile("/proc/net/x").GetStatus(); }, ENOENT,
+         [](Fixture& f) { return f.container->ReadFile("/proc/net/x").GetStatus(); },
+         ENOENT,
          "No such file or directory"},
 
         // addresses
         {"add an address on an unknown device",
-         [local](Fixture& f) { return f.container->AddAddress("eth9", local, 24); }, ENODEV,
+         [local](Fixture& f) { return f.container->AddAddress("eth9", local, 24); },
+         ENODEV,
          "Cannot find device \"eth9\""},
         {"add an address on a device outside the view",
-         [local](Fixture& f) { return f.container->AddAddress("eth1", local, 24); }, ENODEV,
+         [local](Fixture& f) { return f.container->AddAddress("eth1", local, 24); },
+         ENODEV,
          "Cannot find device \"eth1\""},
         {"add an address on a 16-byte device name",
          [local](Fixture& f) { return f.container->AddAddress("abcdefghijklmnop", local, 24); },
-         ENODEV, "Cannot find device \"abcdefghijklmnop\""},
+         ENODEV,
+         "Cannot find device \"abcdefghijklmnop\""},
         {"add an address with prefix length 33",
-         [](Fixture& f) { return f.container->AddAddress("eth0", Ipv4Address("198.51.100.20"), 33); },
-         EINVAL, "invalid prefix length 33"},
-        {"add 0.0.0.0", [](Fixture& f) {
-             return f.container->AddAddress("eth0", Ipv4Address::GetAny(), 24); },
-         EINVAL, "not a unicast address"},
+         [](Fixture& f) {
+             return f.container->AddAddress("eth0", Ipv4Address("198.51.100.20"), 33);
+         },
+         EINVAL,
+         "invalid prefix length 33"},
+        {"add 0.0.0.0",
+         [](Fixture& f) { return f.container->AddAddress("eth0", Ipv4Address::GetAny(), 24); },
+         EINVAL,
+         "not a unicast address"},
         {"add an address twice",
-         [local](Fixture& f) { return f.container->AddAddress("eth0", local, 24); }, EEXIST,
+         [local](Fixture& f) { return f.container->AddAddress("eth0", local, 24); },
+         EEXIST,
          "already exists on eth0"},
         {"add an address as uid 1000",
-         [local](Fixture& f) { return f.user->AddAddress("eth0", local, 24); }, EPERM,
+         [local](Fixture& f) { return f.user->AddAddress("eth0", local, 24); },
+         EPERM,
          "CAP_NET_ADMIN"},
         {"add an address after exit",
-         [local](Fixture& f) { return f.exited->AddAddress("eth0", local, 24); }, ESRCH,
+         [local](Fixture& f) { return f.exited->AddAddress("eth0", local, 24); },
+         ESRCH,
          "has exited"},
         {"delete an address not held",
-         [](Fixture& f) { return f.container->DeleteAddress("eth0", Ipv4Address("198.51.100.99")); },
-         EADDRNOTAVAIL, "is not assigned to eth0"},
+         [](Fixture& f) {
+             return f.container->DeleteAddress("eth0", Ipv4Address("198.51.100.99"));
+         },
+         EADDRNOTAVAIL,
+         "is not assigned to eth0"},
         {"add an address in a freed namespace",
-         [local](Fixture& f) { return f.freed->AddAddress("eth1", local, 24); }, ESRCH,
+         [local](Fixture& f) { return f.freed->AddAddress("eth1", local, 24); },
+         ESRCH,
          "has been freed"},
 
         // links and routes
-        {"set MTU 40", [](Fixture& f) { return f.container->SetMtu("eth0", 40); }, EINVAL,
+        {"set MTU 40",
+         [](Fixture& f) { return f.container->SetMtu("eth0", 40); },
+         EINVAL,
          "invalid MTU 40"},
-        {"set MTU 70000", [](Fixture& f) { return f.container->SetMtu("eth0", 70000); }, EINVAL,
+        {"set MTU 70000",
+         [](Fixture& f) { return f.container->SetMtu("eth0", 70000); },
+         EINVAL,
          "invalid MTU 70000"},
         {"add a route with prefix length 33",
          [](Fixture& f) {
@@ -170,46 +214,60 @@ Rows()
              route.ifindex = f.container->GetNamespace()->FindInView("eth0")->ifindex;
              return f.container->AddRoute(route);
          },
-         EINVAL, "invalid prefix length 33"},
-        {"add a route on no device", [](Fixture& f) { return f.container->AddRoute(netns::Route()); },
-         ENODEV, "Cannot find device with index 0"},
+         EINVAL,
+         "invalid prefix length 33"},
+        {"add a route on no device",
+         [](Fixture& f) { return f.container->AddRoute(netns::Route()); },
+         ENODEV,
+         "Cannot find device with index 0"},
         {"change route isolation after unshare",
-         [](Fixture& f) { return f.lan.host->SetRouteIsolation(false); }, EBUSY,
+         [](Fixture& f) { return f.lan.host->SetRouteIsolation(false); },
+         EBUSY,
          "cannot change route isolation"},
 
         // sockets
         {"socket of family 99",
          [](Fixture& f) { return f.container->Socket(99, NETNS_SOCK_DGRAM).GetStatus(); },
-         EAFNOSUPPORT, "address family 99"},
+         EAFNOSUPPORT,
+         "address family 99"},
         {"socket of type 5",
-         [](Fixture& f) { return f.container->Socket(NETNS_AF_INET, 5).GetStatus(); }, EINVAL,
+         [](Fixture& f) { return f.container->Socket(NETNS_AF_INET, 5).GetStatus(); },
+         EINVAL,
          "type 5 is not emulated"},
         {"UDP socket with protocol TCP",
-         [](Fixture& f) { return f.container->Socket(NETNS_AF_INET, NETNS_SOCK_DGRAM, 6).GetStatus(); },
-         EPROTONOSUPPORT, "protocol 6 does not match"},
+         [](Fixture& f) {
+             return f.container->Socket(NETNS_AF_INET, NETNS_SOCK_DGRAM, 6).GetStatus();
+         },
+         EPROTONOSUPPORT,
+         "protocol 6 does not match"},
         {"bind a bad descriptor",
-         [local](Fixture& f) { return f.container->Bind(42, local, 5000); }, EBADF,
+         [local](Fixture& f) { return f.container->Bind(42, local, 5000); },
+         EBADF,
          "bad file descriptor 42"},
         {"bind port 80 as uid 1000",
          [](Fixture& f) {
              const int fd = f.user->Socket(NETNS_AF_INET, NETNS_SOCK_DGRAM).GetValue();
              return f.user->Bind(fd, Ipv4Address::GetAny(), 80);
          },
-         EACCES, "binding port 80 needs CAP_NET_BIND_SERVICE"},
+         EACCES,
+         "binding port 80 needs CAP_NET_BIND_SERVICE"},
         {"bind an address of no namespace",
          [](Fixture& f) {
              const int fd = f.container->Socket(NETNS_AF_INET, NETNS_SOCK_DGRAM).GetValue();
              return f.container->Bind(fd, Ipv4Address("192.0.2.99"), 5000);
          },
-         EADDRNOTAVAIL, "cannot bind to 192.0.2.99"},
+         EADDRNOTAVAIL,
+         "cannot bind to 192.0.2.99"},
         {"bind an address of another namespace with route isolation",
          [](Fixture& f) {
              const int fd = f.user->Socket(NETNS_AF_INET, NETNS_SOCK_DGRAM).GetValue();
              return f.user->Bind(fd, Ipv4Address("198.51.100.10"), 5000);
          },
-         EADDRNOTAVAIL, "not held by namespace init"},
+         EADDRNOTAVAIL,
+         "not held by namespace init"},
         {"bind a bound socket again",
-         [local](Fixture& f) { return f.container->Bind(f.BoundSocket(), local, 5001); }, EINVAL,
+         [local](Fixture& f) { return f.container->Bind(f.BoundSocket(), local, 5001); },
+         EINVAL,
          "already bound to 198.51.100.10:5000"},
         {"bind a port in use",
          [local](Fixture& f) {
@@ -217,9 +275,11 @@ Rows()
              const int fd = f.container->Socket(NETNS_AF_INET, NETNS_SOCK_DGRAM).GetValue();
              return f.container->Bind(fd, Ipv4Address::GetAny(), 5000);
          },
-         EADDRINUSE, "0.0.0.0:5000 is already in use"},
+         EADDRINUSE,
+         "0.0.0.0:5000 is already in use"},
         {"listen on a UDP socket",
-         [](Fixture& f) { return f.container->Listen(f.BoundSocket()); }, EOPNOTSUPP,
+         [](Fixture& f) { return f.container->Listen(f.BoundSocket()); },
+         EOPNOTSUPP,
          "Operation not supported"},
         {"close a descriptor twice",
          [](Fixture& f) {
@@ -227,24 +287,31 @@ Rows()
              f.container->Close(fd);
              return f.container->Close(fd);
          },
-         EBADF, "bad file descriptor"},
+         EBADF,
+         "bad file descriptor"},
         {"sendto with a null packet",
          [local](Fixture& f) {
              return f.container->SendTo(f.BoundSocket(), nullptr, local, 5000).GetStatus();
          },
-         EINVAL, "no packet given"},
+         EINVAL,
+         "no packet given"},
         {"send with a null packet",
          [](Fixture& f) { return f.container->Send(f.BoundSocket(), nullptr).GetStatus(); },
-         EINVAL, "no packet given"},
+         EINVAL,
+         "no packet given"},
         {"socket after exit",
          [](Fixture& f) { return f.exited->Socket(NETNS_AF_INET, NETNS_SOCK_DGRAM).GetStatus(); },
-         ESRCH, "has exited"},
+         ESRCH,
+         "has exited"},
 
         // processes and applications
-        {"fork after exit", [](Fixture& f) { return f.exited->Fork().GetStatus(); }, ESRCH,
+        {"fork after exit",
+         [](Fixture& f) { return f.exited->Fork().GetStatus(); },
+         ESRCH,
          "has exited"},
         {"install a null application",
-         [](Fixture& f) { return f.container->InstallApplication(nullptr); }, EINVAL,
+         [](Fixture& f) { return f.container->InstallApplication(nullptr); },
+         EINVAL,
          "no application given"},
         {"install an application twice",
          [](Fixture& f) {
@@ -252,86 +319,114 @@ Rows()
              f.container->InstallApplication(echo);
              return f.container->InstallApplication(echo);
          },
-         EBUSY, "already runs on node"},
+         EBUSY,
+         "already runs on node"},
         {"install an application after exit",
          [](Fixture& f) { return f.exited->InstallApplication(CreateObject<UdpEchoServer>()); },
-         ESRCH, "has exited"},
+         ESRCH,
+         "has exited"},
         {"command line after exit",
-         [](Fixture& f) { return Command(f.exited, "ip addr", ESRCH); }, ESRCH, "has exited"},
+         [](Fixture& f) { return Command(f.exited, "ip addr", ESRCH); },
+         ESRCH,
+         "has exited"},
         {"command line of a null process",
-         [](Fixture& f) { return Command(nullptr, "ip addr", ESRCH); }, ESRCH,
+         [](Fixture& f) { return Command(nullptr, "ip addr", ESRCH); },
+         ESRCH,
          "process (none) has exited"},
 
         // names
         {"namespace name empty",
-         [](Fixture& f) { return f.container->GetNamespace()->SetName(""); }, EINVAL,
+         [](Fixture& f) { return f.container->GetNamespace()->SetName(""); },
+         EINVAL,
          "the name is empty"},
         {"namespace name with '/'",
-         [](Fixture& f) { return f.container->GetNamespace()->SetName("a/b"); }, EINVAL,
+         [](Fixture& f) { return f.container->GetNamespace()->SetName("a/b"); },
+         EINVAL,
          "invalid namespace name \"a/b\""},
         {"namespace name \"..\"",
-         [](Fixture& f) { return f.container->GetNamespace()->SetName(".."); }, EINVAL,
+         [](Fixture& f) { return f.container->GetNamespace()->SetName(".."); },
+         EINVAL,
          "reserved name"},
         {"namespace name of 256 bytes",
          [](Fixture& f) { return f.container->GetNamespace()->SetName(std::string(256, 'n')); },
-         EINVAL, "invalid namespace name"},
+         EINVAL,
+         "invalid namespace name"},
         {"device name of 15 bytes",
          [](Fixture& f) {
              return f.lan.host->SetDeviceName(f.lan.secondLanDevices.Get(0), "abcdefghijklmno");
          },
-         0, ""},
+         0,
+         ""},
         {"device name of 16 bytes",
          [](Fixture& f) {
              return f.lan.host->SetDeviceName(f.lan.secondLanDevices.Get(0), "abcdefghijklmnop");
          },
-         EINVAL, "invalid interface name \"abcdefghijklmnop\""},
+         EINVAL,
+         "invalid interface name \"abcdefghijklmnop\""},
         {"device name with '/'",
          [](Fixture& f) { return f.lan.host->SetDeviceName(f.lan.secondLanDevices.Get(0), "a/b"); },
-         EINVAL, "invalid interface name \"a/b\""},
+         EINVAL,
+         "invalid interface name \"a/b\""},
         {"device name already taken",
-         [](Fixture& f) { return f.lan.host->SetDeviceName(f.lan.secondLanDevices.Get(0), "eth0"); },
-         EEXIST, "already has a device named \"eth0\""},
+         [](Fixture& f) {
+             return f.lan.host->SetDeviceName(f.lan.secondLanDevices.Get(0), "eth0");
+         },
+         EEXIST,
+         "already has a device named \"eth0\""},
         {"rename a revealed device",
          [](Fixture& f) { return f.lan.host->SetDeviceName(f.lan.lanDevices.Get(0), "wan0"); },
-         EBUSY, "already seen by other namespaces"},
+         EBUSY,
+         "already seen by other namespaces"},
         {"rename a null device",
-         [](Fixture& f) { return f.lan.host->SetDeviceName(nullptr, "wan0"); }, ENODEV,
+         [](Fixture& f) { return f.lan.host->SetDeviceName(nullptr, "wan0"); },
+         ENODEV,
          "is not a device of host"},
 
         // helper and scenario scripts
-        {"install on a null node", [](Fixture&) { return NetnsHelper().Install(Ptr<Node>()); },
-         EINVAL, "no node given"},
+        {"install on a null node",
+         [](Fixture&) { return NetnsHelper().Install(Ptr<Node>()); },
+         EINVAL,
+         "no node given"},
         {"capture a null node",
-         [](Fixture&) { return NetnsCaptureHelper("bad-input").EnableNode(nullptr); }, EINVAL,
+         [](Fixture&) { return NetnsCaptureHelper("bad-input").EnableNode(nullptr); },
+         EINVAL,
          "no node given"},
         {"debugfs write for a null namespace",
          [](Fixture& f) { return f.lan.host->WriteDebugfsDev(nullptr, "eth0").GetStatus(); },
-         EINVAL, "no namespace given for the writer"},
+         EINVAL,
+         "no namespace given for the writer"},
         {"debugfs read for a null namespace",
          [](Fixture& f) {
              const std::string listing = f.lan.host->ReadDebugfsDev(nullptr);
              return listing.empty() ? Status() : Status::Error(EINVAL, "listed " + listing);
          },
-         0, ""},
+         0,
+         ""},
         {"capture a null namespace",
          [](Fixture&) {
              NetnsHelper().EnablePcapNamespace("bad-input", nullptr);
              return Status();
          },
-         0, ""},
-        {"install twice", [](Fixture& f) { return NetnsHelper().Install(f.lan.hostNode); }, EEXIST,
+         0,
+         ""},
+        {"install twice",
+         [](Fixture& f) { return NetnsHelper().Install(f.lan.hostNode); },
+         EEXIST,
          "already has network namespace support"},
         {"install on a node with a stock stack",
-         [](Fixture& f) { return NetnsHelper().Install(f.lan.peers.Get(0)); }, EBUSY,
+         [](Fixture& f) { return NetnsHelper().Install(f.lan.peers.Get(0)); },
+         EBUSY,
          "already has an IPv4 stack"},
         {"script with port 70000",
          [](Fixture&) {
              ScenarioScript script;
              auto errors = ScriptParser::Parse("node n\napp udp-echo-server n port 70000\n",
-                                               "bad.nss", script);
+                                               "bad.nss",
+                                               script);
              return errors.empty() ? Status() : Status::Error(EINVAL, errors[0].ToString());
          },
-         EINVAL, "bad.nss:2: invalid number \"70000\" for port"},
+         EINVAL,
+         "bad.nss:2: invalid number \"70000\" for port"},
     };
 }
 
@@ -361,8 +456,7 @@ class BadInputTableTestCase : public TestCase
             NS_TEST_EXPECT_MSG_NE(status.GetMessage().find(row.expectedText),
                                   std::string::npos,
                                   row.name << ": the message \"" << status.GetMessage()
-                                           << "\" should contain \"" << row.expectedText
-                                           << "\"");
+                                           << "\" should contain \"" << row.expectedText << "\"");
         }
     }
 };

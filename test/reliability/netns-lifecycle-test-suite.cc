@@ -54,22 +54,25 @@ class LastExitFreesTestCase : public TestCase
             Ptr<Namespace> ns = first->GetNamespace();
             Receiver udp;
             Receiver tcp;
-            NS_TEST_ASSERT_MSG_EQ(
-                OpenServer(first, NETNS_SOCK_DGRAM, address, 5000, &udp).IsOk(), true,
-                mode << "UDP server in the container");
+            NS_TEST_ASSERT_MSG_EQ(OpenServer(first, NETNS_SOCK_DGRAM, address, 5000, &udp).IsOk(),
+                                  true,
+                                  mode << "UDP server in the container");
             NS_TEST_ASSERT_MSG_EQ(
                 OpenServer(second, NETNS_SOCK_STREAM, Ipv4Address::GetAny(), 8080, &tcp).IsOk(),
-                true, mode << "TCP listener in the container");
+                true,
+                mode << "TCP listener in the container");
             Dispatcher* eth0 = PeekPointer(lan.host->FindDevice("eth0")->dispatcher);
             Dispatcher* eth1 = PeekPointer(lan.host->FindDevice("eth1")->dispatcher);
             NS_TEST_EXPECT_MSG_EQ(eth0->GetNViews(), 1, mode << "eth0 has one view before");
-            NS_TEST_EXPECT_MSG_EQ(SharedTableHasSource(lan.host, address), !isolated,
+            NS_TEST_EXPECT_MSG_EQ(SharedTableHasSource(lan.host, address),
+                                  !isolated,
                                   mode << "the shared table has the connected route only "
                                           "without isolation");
 
             first->Exit(0);
             NS_TEST_EXPECT_MSG_EQ(ns->IsAlive(), true, mode << "one process still runs in it");
-            NS_TEST_EXPECT_MSG_EQ(ns->GetSockets().size(), 1,
+            NS_TEST_EXPECT_MSG_EQ(ns->GetSockets().size(),
+                                  1,
                                   mode << "the exited process's socket is gone, the other stays");
             second->Exit(0);
 
@@ -79,24 +82,34 @@ class LastExitFreesTestCase : public TestCase
             NS_TEST_EXPECT_MSG_EQ(ns->GetSockets().size(), 0, mode << "no socket listed");
             NS_TEST_EXPECT_MSG_EQ(ns->GetNOpenSockets(), 0, mode << "no socket counted");
             NS_TEST_EXPECT_MSG_EQ(ns->GetRoutes().size(), 0, mode << "no route listed");
-            NS_TEST_EXPECT_MSG_EQ(lan.host->GetSocketTable().ListNamespace(ns->GetId()).size(), 0,
+            NS_TEST_EXPECT_MSG_EQ(lan.host->GetSocketTable().ListNamespace(ns->GetId()).size(),
+                                  0,
                                   mode << "the host's socket table forgot its sockets");
-            NS_TEST_EXPECT_MSG_EQ(lan.host->GetAddressRegistry().IsHeldAnywhere(address), false,
+            NS_TEST_EXPECT_MSG_EQ(lan.host->GetAddressRegistry().IsHeldAnywhere(address),
+                                  false,
                                   mode << "the address registry forgot its address");
-            NS_TEST_EXPECT_MSG_EQ(eth0->GetNViews(), 0, mode << "eth0's dispatcher dropped the view");
-            NS_TEST_EXPECT_MSG_EQ(eth1->GetNViews(), 0, mode << "eth1's dispatcher dropped the view");
-            NS_TEST_EXPECT_MSG_EQ(SharedTableHasSource(lan.host, address), false,
+            NS_TEST_EXPECT_MSG_EQ(eth0->GetNViews(),
+                                  0,
+                                  mode << "eth0's dispatcher dropped the view");
+            NS_TEST_EXPECT_MSG_EQ(eth1->GetNViews(),
+                                  0,
+                                  mode << "eth1's dispatcher dropped the view");
+            NS_TEST_EXPECT_MSG_EQ(SharedTableHasSource(lan.host, address),
+                                  false,
                                   mode << "its connected route left the shared table");
-            NS_TEST_EXPECT_MSG_EQ(lan.host->GetNamespaces().size(), 1,
+            NS_TEST_EXPECT_MSG_EQ(lan.host->GetNamespaces().size(),
+                                  1,
                                   mode << "only the initial namespace is alive");
-            NS_TEST_EXPECT_MSG_EQ((lan.host->FindDevice("eth0") != nullptr), true,
+            NS_TEST_EXPECT_MSG_EQ((lan.host->FindDevice("eth0") != nullptr),
+                                  true,
                                   mode << "the devices themselves stay");
 
             // A datagram to the freed namespace's address reaches no socket.
             SendUdpFromNode(lan.peers.Get(0), address, 5000, "after", Seconds(1));
             Simulator::Stop(Seconds(5));
             Simulator::Run();
-            NS_TEST_EXPECT_MSG_EQ(udp.payloads.size(), 0,
+            NS_TEST_EXPECT_MSG_EQ(udp.payloads.size(),
+                                  0,
                                   mode << "a datagram to the freed address reaches nobody");
             Lan::TearDown();
         }
@@ -120,15 +133,18 @@ class SocketKeepsNamespaceTestCase : public TestCase
         Ptr<Namespace> first = process->GetNamespace();
         auto fd = process->Socket(NETNS_AF_INET, NETNS_SOCK_DGRAM);
         NS_TEST_ASSERT_MSG_EQ(fd.IsOk(), true, "socket in the first namespace");
-        NS_TEST_ASSERT_MSG_EQ(process->Unshare(CLONE_NEWNET_MAINLINE).IsOk(), true,
+        NS_TEST_ASSERT_MSG_EQ(process->Unshare(CLONE_NEWNET_MAINLINE).IsOk(),
+                              true,
                               "second unshare");
-        NS_TEST_EXPECT_MSG_EQ(first->IsAlive(), true,
+        NS_TEST_EXPECT_MSG_EQ(first->IsAlive(),
+                              true,
                               "the socket created before unshare keeps the first namespace alive");
         NS_TEST_EXPECT_MSG_EQ(first->GetProcesses().size(), 0, "no process is in it any more");
         NS_TEST_EXPECT_MSG_EQ(process->Close(fd.GetValue()).IsOk(), true, "close the socket");
         NS_TEST_EXPECT_MSG_EQ(first->IsAlive(), false, "closing the last socket frees it");
         NS_TEST_EXPECT_MSG_EQ(first->GetView().size(), 0, "and drops its view");
-        NS_TEST_EXPECT_MSG_EQ(process->GetNamespace()->IsAlive(), true,
+        NS_TEST_EXPECT_MSG_EQ(process->GetNamespace()->IsAlive(),
+                              true,
                               "the process's current namespace is untouched");
         Lan::TearDown();
     }
@@ -153,7 +169,8 @@ class ExitClosesAcceptedTestCase : public TestCase
         Receiver received;
         NS_TEST_ASSERT_MSG_EQ(
             OpenServer(server, NETNS_SOCK_STREAM, Ipv4Address::GetAny(), 8080, &received).IsOk(),
-            true, "TCP listener in the container");
+            true,
+            "TCP listener in the container");
         bool connected = false;
         ConnectTcpFromNode(lan.peers.Get(0), address, 8080, "data", Seconds(1), &connected);
         Simulator::Stop(Seconds(3));
@@ -165,9 +182,11 @@ class ExitClosesAcceptedTestCase : public TestCase
         Simulator::Run();
         // Linux closes every descriptor of an exiting process, and a
         // connection not yet accept()ed is reset with its listener.
-        NS_TEST_EXPECT_MSG_EQ(ns->GetSockets().size(), 0,
+        NS_TEST_EXPECT_MSG_EQ(ns->GetSockets().size(),
+                              0,
                               "no socket of the exited process is left in the namespace");
-        NS_TEST_EXPECT_MSG_EQ(ns->IsAlive(), false,
+        NS_TEST_EXPECT_MSG_EQ(ns->IsAlive(),
+                              false,
                               "the namespace is freed once its only process exited");
         Lan::TearDown();
     }
@@ -193,7 +212,8 @@ class DestroyWithLiveNamespacesTestCase : public TestCase
                 Lan lan(isolated, 2, true);
                 for (uint32_t i = 0; i < 3; ++i)
                 {
-                    Ptr<Process> p = lan.MakeContainer({"eth0", "eth1", "lo"}, "eth0",
+                    Ptr<Process> p = lan.MakeContainer({"eth0", "eth1", "lo"},
+                                                       "eth0",
                                                        Ipv4Address(0xc6336410 + i));
                     auto fd = p->Socket(NETNS_AF_INET, NETNS_SOCK_DGRAM);
                     p->Bind(fd.GetValue(), Ipv4Address::GetAny(), 5000);
@@ -212,8 +232,12 @@ class DestroyWithLiveNamespacesTestCase : public TestCase
                 watched.push_back(lan.host);
                 SendUdpFromNode(lan.peers.Get(0), Ipv4Address(0xc6336410), 7, "echo", Seconds(1));
                 bool connected = false;
-                ConnectTcpFromNode(lan.peers.Get(1), Ipv4Address(0xc6336411), 8080, "data",
-                                   Seconds(1), &connected);
+                ConnectTcpFromNode(lan.peers.Get(1),
+                                   Ipv4Address(0xc6336411),
+                                   8080,
+                                   "data",
+                                   Seconds(1),
+                                   &connected);
                 Simulator::Stop(Seconds(3));
                 Simulator::Run();
                 NS_TEST_EXPECT_MSG_EQ(connected, true, mode << "traffic ran before the destroy");
@@ -221,7 +245,8 @@ class DestroyWithLiveNamespacesTestCase : public TestCase
             }
             for (std::size_t i = 0; i < watched.size(); ++i)
             {
-                NS_TEST_EXPECT_MSG_EQ(watched[i]->GetReferenceCount(), 1,
+                NS_TEST_EXPECT_MSG_EQ(watched[i]->GetReferenceCount(),
+                                      1,
                                       mode << "object " << i << " ("
                                            << watched[i]->GetInstanceTypeId().GetName()
                                            << ") is referenced only by the test after "
