@@ -7,11 +7,11 @@
 # Targets: exec (command lines run by netns::Exec), debugfs (writes to
 # /sys/kernel/debug/net_ns/dev), script (scenario scripts, parsed and, when
 # accepted, built and run), manifest and pcap (the readers of
-# netns-pcap-analyze). The first three are libFuzzer targets built by clang
+# netns-pcap-analyze). The first three are libFuzzer targets, built by clang
 # with AddressSanitizer and UndefinedBehaviorSanitizer in the build of
-# scripts/run-sanitizers.sh; manifest and pcap are Python and use the
-# mutation harness test/fuzz/fuzz_capture_files.py, because libFuzzer cannot
-# reach Python code and Debian does not package atheris.
+# scripts/run-sanitizers.sh. manifest and pcap are Python, so they use the
+# mutation harness test/fuzz/fuzz_capture_files.py: libFuzzer cannot reach
+# Python code, and Debian does not package atheris.
 #
 # Each target starts from its seed corpus in test/fuzz/corpus/TARGET and
 # keeps the inputs it finds in BUILD/fuzz-work/TARGET. A crash saves the

@@ -1,8 +1,8 @@
 #!/bin/bash
 # Build the module, its tests and examples with clang's AddressSanitizer
-# (leak detection on) and UndefinedBehaviorSanitizer in build-sanitize/,
-# then run under them every ctest entry (the ns-3 suites, the Boost tests,
-# the oracle, the fuzz-input replays and the pcap checks) and the examples.
+# (leak detection on) and UndefinedBehaviorSanitizer in build-sanitize/.
+# Then run every ctest entry under them (the ns-3 suites, the Boost tests,
+# the oracle, the fuzz-input replays and the pcap checks), and the examples.
 # The build also carries libFuzzer's coverage instrumentation and the
 # libFuzzer targets, so that scripts/run-fuzz.sh reuses it.
 # The first finding stops the program that hits it, and the script exits

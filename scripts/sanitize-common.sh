@@ -14,9 +14,8 @@ netns_build_sanitized() {
 }
 
 # Export the sanitizer options: halt_on_error and exitcode make every
-# finding fatal, detect_leaks runs LeakSanitizer at exit, and the
-# suppression files of test/sanitizers list reports that belong to ns-3
-# itself, each with its reason.
+# finding fatal, and detect_leaks runs LeakSanitizer at exit. The
+# suppression files of test/sanitizers are for reports inside ns-3 itself.
 netns_sanitizer_environment() {
   local suppressions=$NETNS_ROOT/test/sanitizers
   export ASAN_OPTIONS="halt_on_error=1:detect_leaks=1:exitcode=86:detect_stack_use_after_return=1:check_initialization_order=1:strict_init_order=1"
