@@ -28,7 +28,7 @@ namespace
 /// Lines run per input; the rest of a longer input is ignored.
 constexpr std::size_t MAX_LINES = 12;
 /// Bytes per input; longer inputs are ignored, they add nothing but time.
-constexpr std::size_t MAX_INPUT = 4096;
+constexpr std::size_t MAX_INPUT_BYTES = 4096;
 
 /** Abort when a namespace lists an address the registry does not give it. */
 void
@@ -80,7 +80,7 @@ RunLine(Ptr<Process> process, Ptr<Host> host, const std::string& line)
 extern "C" int
 LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size)
 {
-    if (size > MAX_INPUT)
+    if (size > MAX_INPUT_BYTES)
     {
         return -1;
     }

@@ -27,7 +27,7 @@ namespace
 {
 
 /// Bytes per input; longer inputs are ignored.
-constexpr std::size_t MAX_INPUT = 8192;
+constexpr std::size_t MAX_INPUT_BYTES = 8192;
 /// Largest topology that is built and run; larger scripts are only parsed.
 constexpr std::size_t MAX_ITEMS = 16;
 
@@ -79,7 +79,7 @@ IsSmall(const ScenarioScript& script)
 extern "C" int
 LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size)
 {
-    if (size > MAX_INPUT)
+    if (size > MAX_INPUT_BYTES)
     {
         return -1;
     }
