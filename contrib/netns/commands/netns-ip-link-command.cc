@@ -133,19 +133,6 @@ ParseSet(const std::vector<std::string>& args, CommandResult& result)
     return changes;
 }
 
-/** Rename a device host-wide: the 2006 patch shares devices, so every view shows the new name. */
-Status
-RenameDevice(Ptr<Process> process, const std::string& device, const std::string& name)
-{
-    Ptr<Host> host = process->GetHost();
-    const DeviceRecord* record = host->FindDevice(device);
-    if (!record)
-    {
-        return Status::Error(ENODEV, "no device " + device);
-    }
-    return host->SetDeviceName(record->device, name);
-}
-
 /** Apply the MTU change with the kernel's range checks. */
 void
 ApplyMtu(Ptr<Process> process, const LinkChanges& changes, CommandResult& result)
@@ -295,7 +282,7 @@ IpLinkCommand::Set(Ptr<Process> process,
     // Linux's do_setlink() applies the name first, then the MTU, then the flags.
     if (changes->name && *changes->name != changes->device)
     {
-        Status renamed = RenameDevice(process, changes->device, *changes->name);
+        Status renamed = ns->RenameDevice(changes->device, *changes->name);
         if (!renamed.IsOk())
         {
             IpErrors::Rtnetlink(result, renamed.GetErrno());

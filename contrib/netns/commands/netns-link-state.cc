@@ -103,8 +103,13 @@ LinkState::IsUp() const
 LinkState
 LinkStateReader::Describe(Ptr<Namespace> ns, const ViewEntry& entry)
 {
-    const DeviceRecord* record = ns->GetHost()->FindDeviceByIfindex(entry.ifindex);
-    Ptr<NetDevice> device = record && record->device ? record->device : entry.device;
+    // A non-initial namespace's lo is its own device, not the host's lo.
+    Ptr<NetDevice> device = entry.device;
+    if (!(entry.loopback && !ns->IsInitial()))
+    {
+        const DeviceRecord* record = ns->GetHost()->FindDeviceByIfindex(entry.ifindex);
+        device = record && record->device ? record->device : entry.device;
+    }
 
     LinkState state;
     state.ifindex = entry.ifindex;

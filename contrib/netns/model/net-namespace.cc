@@ -525,13 +525,58 @@ Namespace::SetMtu(const std::string& device, uint32_t mtu)
                              "invalid MTU " + std::to_string(mtu) + " for " + entry->name +
                                  ": IPv4 needs 68 to 65535");
     }
-    const DeviceRecord* record = m_host->FindDeviceByIfindex(entry->ifindex);
-    Ptr<NetDevice> lower = record ? record->device : entry->device;
+    // A non-initial namespace's lo is its own device, and every other device is the host's.
+    Ptr<NetDevice> lower = entry->device;
+    if (!(entry->loopback && !IsInitial()))
+    {
+        const DeviceRecord* record = m_host->FindDeviceByIfindex(entry->ifindex);
+        lower = record ? record->device : entry->device;
+    }
     if (!lower->SetMtu(static_cast<uint16_t>(mtu)))
     {
         return Status::Error(EINVAL,
                              "device " + entry->name + " rejects MTU " + std::to_string(mtu));
     }
+    return Status();
+}
+
+Status
+Namespace::RenameDevice(const std::string& device, const std::string& name)
+{
+    NS_LOG_FUNCTION(this << device << name);
+    const ViewEntry* entry = nullptr;
+    Status resolved = Resolve(device, entry);
+    if (!resolved.IsOk())
+    {
+        return resolved;
+    }
+    if (!entry->loopback || IsInitial())
+    {
+        const DeviceRecord* record = m_host->FindDeviceByIfindex(entry->ifindex);
+        if (!record)
+        {
+            return Status::Error(ENODEV, "Cannot find device " + QuoteForMessage(device));
+        }
+        return m_host->SetDeviceName(record->device, name);
+    }
+
+    // The namespace's own lo: only this view changes. The new name may name
+    // no device here and no host device this namespace could reveal later.
+    Status valid = ValidateInterfaceName(name);
+    if (!valid.IsOk())
+    {
+        return valid;
+    }
+    const DeviceRecord* hostDevice = m_host->FindDevice(name);
+    if (FindInView(name) || (hostDevice && !hostDevice->loopback))
+    {
+        return Status::Error(EEXIST,
+                             "host " + m_host->GetName() + " already has a device named " +
+                                 QuoteForMessage(name));
+    }
+    RenameViewEntry(entry->ifindex, name);
+    NS_LOG_INFO("namespace " << GetName() << " on host " << m_host->GetName()
+                             << " renames its lo to " << name);
     return Status();
 }
 

@@ -269,6 +269,17 @@ class Namespace : public Object
     Status SetMtu(const std::string& device, uint32_t mtu);
 
     /**
+     * Rename a device of the view (ip link set DEV name NAME). A shared device
+     * is renamed host-wide, as Host::SetDeviceName does; a non-initial
+     * namespace's lo is its own, so only this namespace sees its new name.
+     * @param device interface name
+     * @param name the new name
+     * @return OK, ENODEV, EINVAL (invalid name), EEXIST (name taken) or
+     *         EBUSY (a shared device other namespaces see)
+     */
+    Status RenameDevice(const std::string& device, const std::string& name);
+
+    /**
      * @return the table this namespace's routing uses: the host's shared
      *         table, or its own one when route isolation is on
      */

@@ -303,6 +303,17 @@ Host::SetDeviceName(Ptr<NetDevice> device, const std::string& name)
     {
         return Status::Error(ENODEV, "the device is not a device of host " + GetName());
     }
+    for (const Ptr<Namespace>& ns : m_namespaces)
+    {
+        // A namespace's own lo, renamed there, would clash once the device is revealed to it.
+        const ViewEntry* entry = ns->IsAlive() && !ns->IsInitial() ? ns->FindInView(name) : nullptr;
+        if (entry && entry->loopback)
+        {
+            return Status::Error(EEXIST,
+                                 "namespace " + ns->GetName() + " of host " + GetName() +
+                                     " already has a device named " + QuoteForMessage(name));
+        }
+    }
     if (target->dispatcher && target->dispatcher->GetNViews() > 0)
     {
         return Status::Error(EBUSY,

@@ -318,6 +318,75 @@ class LinkRenameAndScopeTestCase : public TestCase
 };
 
 /**
+ * A non-initial namespace's lo is its own: MTU, name and state changes made
+ * there leave the host's lo as it was.
+ */
+class OwnLoopbackChangesTestCase : public TestCase
+{
+  public:
+    OwnLoopbackChangesTestCase()
+        : TestCase("changes to a namespace's own lo leave the host's lo alone")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        test::CommandTestHost built = test::BuildCommandTestHost(1);
+        Ptr<Process> c1 = built.host->CreateProcess(0);
+        NS_TEST_ASSERT_MSG_EQ(Exec(c1, "unshare -n").exitStatus, 0, "unshare -n");
+        NS_TEST_ASSERT_MSG_EQ(Exec(c1, "echo lo > " + DEBUGFS).exitStatus, 0, "reveal lo");
+        const std::string hostLo = Exec(built.root, "ip link show lo").out;
+        NS_TEST_ASSERT_MSG_NE(hostLo.find("mtu 65536"), std::string::npos, "host lo MTU");
+
+        NS_TEST_EXPECT_MSG_EQ(Exec(c1, "ip link set lo mtu 1280").exitStatus, 0, "ip mtu");
+        NS_TEST_EXPECT_MSG_NE(Exec(c1, "ip link show lo").out.find("mtu 1280"),
+                              std::string::npos,
+                              "the namespace's lo has the new MTU");
+        NS_TEST_EXPECT_MSG_EQ(Exec(built.root, "ip link show lo").out,
+                              hostLo,
+                              "ip link set lo mtu leaves the host's lo");
+        NS_TEST_EXPECT_MSG_EQ(Exec(c1, "ifconfig lo mtu 1500").exitStatus, 0, "ifconfig mtu");
+        NS_TEST_EXPECT_MSG_NE(Exec(c1, "ip link show lo").out.find("mtu 1500"),
+                              std::string::npos,
+                              "ifconfig sets the namespace's lo MTU");
+        NS_TEST_EXPECT_MSG_EQ(Exec(built.root, "ip link show lo").out,
+                              hostLo,
+                              "ifconfig lo mtu leaves the host's lo");
+
+        NS_TEST_EXPECT_MSG_EQ(Exec(c1, "ip link set lo down").exitStatus, 0, "lo down");
+        NS_TEST_EXPECT_MSG_NE(Exec(c1, "ip link show lo").out.find("state DOWN"),
+                              std::string::npos,
+                              "the namespace's lo is down");
+        NS_TEST_EXPECT_MSG_EQ(Exec(built.root, "ip link show lo").out,
+                              hostLo,
+                              "ip link set lo down leaves the host's lo");
+        NS_TEST_EXPECT_MSG_EQ(Exec(c1, "ip link set lo up").exitStatus, 0, "lo up");
+
+        NS_TEST_EXPECT_MSG_EQ(Exec(c1, "ip link set lo name lo2").exitStatus, 0, "rename lo");
+        NS_TEST_EXPECT_MSG_EQ(Exec(c1, "cat " + DEBUGFS).out, "lo2\n", "the view has lo2");
+        NS_TEST_EXPECT_MSG_EQ(Exec(built.root, "ip link show lo").out,
+                              hostLo,
+                              "the host's lo keeps its name");
+        NS_TEST_EXPECT_MSG_EQ(Exec(built.root, "ip link show lo2").exitStatus,
+                              1,
+                              "the host has no lo2");
+        const CommandResult nameTaken = Exec(c1, "ip link set lo2 name eth0");
+        NS_TEST_EXPECT_MSG_EQ(nameTaken.err,
+                              "RTNETLINK answers: File exists\n",
+                              "the name of a host device is taken");
+        NS_TEST_EXPECT_MSG_EQ(nameTaken.exitStatus, 2, "a taken name exits 2");
+        NS_TEST_EXPECT_MSG_EQ(built.host->SetDeviceName(built.node->GetDevice(0), "lo2").GetErrno(),
+                              EEXIST,
+                              "the host cannot take the name of the namespace's lo");
+        NS_TEST_EXPECT_MSG_EQ(Exec(c1, "ip link set lo2 name lo").exitStatus,
+                              0,
+                              "the namespace's lo takes its name back");
+        Simulator::Destroy();
+    }
+};
+
+/**
  * The shell layer: exited processes, unsupported operators, unknown commands.
  */
 class ShellLayerTestCase : public TestCase
@@ -397,6 +466,7 @@ class CommandsNamespacesTestSuite : public TestSuite
         AddTestCase(new AddressAndRouteScopeTestCase(false), TestCase::QUICK);
         AddTestCase(new AddressAndRouteScopeTestCase(true), TestCase::QUICK);
         AddTestCase(new LinkRenameAndScopeTestCase, TestCase::QUICK);
+        AddTestCase(new OwnLoopbackChangesTestCase, TestCase::QUICK);
         AddTestCase(new ShellLayerTestCase, TestCase::QUICK);
         AddTestCase(new PointToPointFlagsTestCase, TestCase::QUICK);
     }
