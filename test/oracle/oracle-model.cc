@@ -864,6 +864,7 @@ Model::OpenSocket(Process& process, const std::string& label, bool tcp)
     }
     Socket socket;
     socket.owner = label + "/" + std::to_string(fd);
+    socket.process = label;
     socket.ns = process.ns;
     socket.tcp = tcp;
     const uint64_t id = m_nextSocket++;
@@ -1188,11 +1189,11 @@ Model::PeerConnect(const Operation& op)
         return outcome;
     }
     outcome.receipts.push_back(listener->owner + " accepted from " + AddressText(peer));
-    // NOTE: the accepted connection belongs to no descriptor table, so no
-    // close() or exit ends it and it keeps its namespace alive; the
-    // lifecycle suite netns-lifecycle-open has the reproducer.
+    // The connection outlives a close() of its listener, and the exit of the
+    // listener's process closes it, as Linux closes every descriptor then.
     Socket accepted;
     accepted.owner = "accepted";
+    accepted.process = listener->process;
     accepted.ns = ns;
     accepted.tcp = true;
     accepted.bound = true;
@@ -1202,7 +1203,9 @@ Model::PeerConnect(const Operation& op)
     accepted.peer = peer;
     accepted.peerPort = EPHEMERAL;
     accepted.sequence = m_nextSequence++;
-    m_sockets[m_nextSocket++] = accepted;
+    const uint64_t id = m_nextSocket++;
+    m_processes.at(accepted.process).accepted.push_back(id);
+    m_sockets[id] = accepted;
     ++m_namespaces[ns].sockets;
     return outcome;
 }
@@ -1244,6 +1247,11 @@ Model::Exit(Process& process)
         CloseSocket(id);
     }
     process.fds.clear();
+    for (uint64_t id : process.accepted)
+    {
+        CloseSocket(id);
+    }
+    process.accepted.clear();
     process.alive = false;
     LeaveNamespace(process.ns);
     return outcome;

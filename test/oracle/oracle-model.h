@@ -94,6 +94,7 @@ class Model
     struct Socket
     {
         std::string owner;       //!< "LABEL/FD", the receiver name in receipts
+        std::string process;     //!< label of the process that created it or its listener
         uint32_t ns{0};          //!< namespace it was created in
         bool tcp{false};         //!< TCP, else UDP
         bool bound{false};       //!< has a local end
@@ -127,6 +128,7 @@ class Model
         uint32_t ns{0};              //!< current namespace
         bool alive{true};            //!< not exited
         std::map<int, uint64_t> fds; //!< descriptor to socket id
+        std::vector<uint64_t> accepted; //!< connections accepted from its listeners
     };
 
     /// A datagram's addresses and ports, for the receive rules.

@@ -192,6 +192,52 @@ class ExitClosesAcceptedTestCase : public TestCase
     }
 };
 
+/// A connection outlives the close of its listener and goes at the process's exit.
+class ExitClosesAcceptedAfterListenerTestCase : public TestCase
+{
+  public:
+    ExitClosesAcceptedAfterListenerTestCase()
+        : TestCase("exit closes accepted connection of a closed listener")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Lan lan(false);
+        const Ipv4Address address("198.51.100.10");
+        Ptr<Process> server = lan.MakeContainer({"eth0"}, "eth0", address);
+        Ptr<Process> sibling = server->Fork().GetValue();
+        Ptr<Namespace> ns = server->GetNamespace();
+        Receiver received;
+        NS_TEST_ASSERT_MSG_EQ(
+            OpenServer(server, NETNS_SOCK_STREAM, Ipv4Address::GetAny(), 8080, &received).IsOk(),
+            true,
+            "TCP listener in the container");
+        bool connected = false;
+        ConnectTcpFromNode(lan.peers.Get(0), address, 8080, "data", Seconds(1), &connected);
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(received.accepted, 1, "the container accepted the connection");
+        NS_TEST_EXPECT_MSG_EQ(ns->GetNOpenSockets(), 2, "the listener and the connection");
+
+        const std::vector<int> fds = server->GetFds();
+        NS_TEST_ASSERT_MSG_EQ(fds.size(), 1, "the listener is the only descriptor");
+        NS_TEST_EXPECT_MSG_EQ(server->Close(fds[0]).IsOk(), true, "close the listener");
+        NS_TEST_EXPECT_MSG_EQ(ns->GetNOpenSockets(),
+                              1,
+                              "the accepted connection outlives its listener, as in Linux");
+
+        server->Exit(0);
+        NS_TEST_EXPECT_MSG_EQ(ns->GetNOpenSockets(), 0, "the exit closed the connection");
+        NS_TEST_EXPECT_MSG_EQ(ns->GetSockets().size(), 0, "no socket is listed");
+        NS_TEST_EXPECT_MSG_EQ(ns->IsAlive(), true, "the forked sibling keeps the namespace");
+        sibling->Exit(0);
+        NS_TEST_EXPECT_MSG_EQ(ns->IsAlive(), false, "freed after the sibling's exit");
+        Lan::TearDown();
+    }
+};
+
 /// Simulator::Destroy() with live namespaces leaves only the test's references.
 class DestroyWithLiveNamespacesTestCase : public TestCase
 {
@@ -265,31 +311,12 @@ class LifecycleTestSuite : public TestSuite
     {
         AddTestCase(new LastExitFreesTestCase, TestCase::QUICK);
         AddTestCase(new SocketKeepsNamespaceTestCase, TestCase::QUICK);
+        AddTestCase(new ExitClosesAcceptedTestCase, TestCase::QUICK);
+        AddTestCase(new ExitClosesAcceptedAfterListenerTestCase, TestCase::QUICK);
         AddTestCase(new DestroyWithLiveNamespacesTestCase, TestCase::QUICK);
     }
 };
 
 LifecycleTestSuite g_lifecycleTestSuite; //!< registers the suite
-
-/**
- * Lifecycle faults that are reported and not fixed yet; ctest expects this
- * suite to fail until they are.
- *
- * NOTE: connections a process's listener accepted reach the application
- * through ns-3's accept callback, not the process's descriptor table, so
- * Process::Exit does not close them. They keep the namespace, its view,
- * addresses and routes alive after its last process exited.
- */
-class LifecycleOpenTestSuite : public TestSuite
-{
-  public:
-    LifecycleOpenTestSuite()
-        : TestSuite("netns-lifecycle-open", UNIT)
-    {
-        AddTestCase(new ExitClosesAcceptedTestCase, TestCase::QUICK);
-    }
-};
-
-LifecycleOpenTestSuite g_lifecycleOpenTestSuite; //!< registers the suite
 
 } // namespace

@@ -4,6 +4,8 @@
 #include "namespace-tcp-socket.h"
 
 #include "net-namespace.h"
+#include "netns-host.h"
+#include "netns-process.h"
 
 #include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
@@ -53,6 +55,7 @@ NamespaceTcpSocket::NamespaceTcpSocket(const NamespaceTcpSocket& listener)
 NamespaceTcpSocket::~NamespaceTcpSocket()
 {
     NS_LOG_FUNCTION(this);
+    LeaveOwner();
     m_account.Release();
 }
 
@@ -60,6 +63,7 @@ void
 NamespaceTcpSocket::DoDispose()
 {
     NS_LOG_FUNCTION(this);
+    LeaveOwner();
     m_account.Release();
     TcpSocketBase::DoDispose();
 }
@@ -289,6 +293,32 @@ NamespaceTcpSocket::CompleteFork(Ptr<Packet> p,
     NS_LOG_FUNCTION(this << p << tcpHeader << fromAddress << toAddress);
     TcpSocketBase::CompleteFork(p, tcpHeader, fromAddress, toAddress);
     RecordEnds(fromAddress);
+    // The connection belongs to the process that created the listener, so
+    // that its exit closes the connection.
+    Ptr<Namespace> ns = m_account.GetNamespace();
+    const uint32_t pid = m_account.GetCredentials().pid;
+    Ptr<Process> owner =
+        (ns && ns->GetHost() && pid != 0) ? ns->GetHost()->GetProcess(pid) : nullptr;
+    if (owner && owner->AdoptAcceptedSocket(this))
+    {
+        m_ownerPid = pid;
+    }
+}
+
+void
+NamespaceTcpSocket::LeaveOwner()
+{
+    if (m_ownerPid == 0)
+    {
+        return;
+    }
+    Ptr<Namespace> ns = m_account.GetNamespace();
+    Ptr<Process> owner = (ns && ns->GetHost()) ? ns->GetHost()->GetProcess(m_ownerPid) : nullptr;
+    if (owner)
+    {
+        owner->ForgetAcceptedSocket(this);
+    }
+    m_ownerPid = 0;
 }
 
 } // namespace netns

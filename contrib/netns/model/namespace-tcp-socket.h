@@ -81,6 +81,9 @@ class NamespaceTcpSocket : public TcpSocketBase, public NamespaceSocket
     void DoDispose() override;
 
   private:
+    /** Remove the socket from its owner's accepted connections; safe to call twice. */
+    void LeaveOwner();
+
     /**
      * Close the connection as refused and tell the application.
      * @param peer the address that sent the RST
@@ -103,6 +106,7 @@ class NamespaceTcpSocket : public TcpSocketBase, public NamespaceSocket
 
     SocketAccount m_account;        //!< namespace, credentials, binding
     bool m_useAccountErrno{false};  //!< last failure came from the module's checks
+    uint32_t m_ownerPid{0}; //!< process whose exit closes this accepted connection, 0 for none
 };
 
 } // namespace netns

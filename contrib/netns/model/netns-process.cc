@@ -109,6 +109,7 @@ Process::DoDispose()
     }
     m_applications.clear();
     m_fds.clear();
+    m_accepted.clear();
     m_namespace = nullptr;
     m_host = nullptr;
     Object::DoDispose();
@@ -314,6 +315,20 @@ Process::Exit(int status)
             socket->Close();
         }
         m_fds.clear();
+        // Connections accepted from the process's listeners reach its
+        // applications through ns-3's accept callback, not the descriptor
+        // table, and the applications may have kept them open.
+        // Take references first, because closing may let ns-3's TCP drop a socket.
+        const std::vector<Ptr<ns3::Socket>> accepted(m_accepted.begin(), m_accepted.end());
+        m_accepted.clear();
+        for (const Ptr<ns3::Socket>& socket : accepted)
+        {
+            const SocketAccount* account = FindSocketAccount(socket);
+            if (account == nullptr || account->IsOpen())
+            {
+                socket->Close();
+            }
+        }
     }
     m_alive = false;
     m_exitStatus = status;
@@ -321,6 +336,28 @@ Process::Exit(int status)
     ns->RemoveProcess(m_pid);
     NS_LOG_INFO("process " << m_pid << " on host " << m_host->GetName() << " exited with status "
                            << status);
+}
+
+bool
+Process::AdoptAcceptedSocket(Ptr<ns3::Socket> socket)
+{
+    NS_LOG_FUNCTION(this << socket);
+    if (!IsAlive())
+    {
+        NS_LOG_LOGIC("process " << m_pid
+                                << " has exited: closing the connection forked from its listener");
+        CurrentProcessGuard guard(m_host, this);
+        socket->Close();
+        return false;
+    }
+    m_accepted.insert(PeekPointer(socket));
+    return true;
+}
+
+void
+Process::ForgetAcceptedSocket(ns3::Socket* socket)
+{
+    m_accepted.erase(socket);
 }
 
 Result<std::size_t>

@@ -15,6 +15,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -132,10 +133,30 @@ class Process : public Object
     Status Unshare(const std::string& flags);
 
     /**
-     * Exit: close every socket, stop every application, leave the namespace.
+     * Exit: stop every application, close every socket in the descriptor
+     * table and every connection accepted from the process's listeners, and
+     * leave the namespace.
      * @param status the exit status
      */
     void Exit(int status);
+
+    /**
+     * Record a connection forked from a listener that this process created,
+     * so that Exit() closes it as Linux closes an exiting process's
+     * descriptors. Called by NamespaceTcpSocket, which calls
+     * ForgetAcceptedSocket() before it is destroyed. A process that has
+     * exited closes the connection at once, as Linux resets connections
+     * whose listener was closed before accept().
+     * @param socket the new connection
+     * @return true when the process recorded it, false when it closed it
+     */
+    bool AdoptAcceptedSocket(Ptr<ns3::Socket> socket);
+
+    /**
+     * Forget a connection recorded by AdoptAcceptedSocket().
+     * @param socket the connection, which may be in its destructor
+     */
+    void ForgetAcceptedSocket(ns3::Socket* socket);
 
     /**
      * Write to a file the module emulates (/sys/kernel/debug/net_ns/dev).
@@ -390,6 +411,10 @@ class Process : public Object
     bool m_alive{true};                           //!< false after Exit
     int m_exitStatus{0};                          //!< status given to Exit
     std::map<int, Ptr<ns3::Socket>> m_fds;        //!< file descriptor table
+    /// Connections forked from its listeners, as plain pointers so that
+    /// ns-3's TCP still destroys a connection it drops, which also removes
+    /// it from the socket table. Each connection removes itself first.
+    std::set<ns3::Socket*> m_accepted;
     std::vector<RunningApplication> m_applications; //!< applications run by the process
 };
 

@@ -224,6 +224,12 @@ SocketAccount::MarkListening()
 }
 
 bool
+SocketAccount::IsOpen() const
+{
+    return m_open;
+}
+
+bool
 SocketAccount::IsBound() const
 {
     return m_bound;

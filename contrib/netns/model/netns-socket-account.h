@@ -106,6 +106,9 @@ class SocketAccount
     /** Mark the socket as listening. */
     void MarkListening();
 
+    /** @return true when the socket is counted in its namespace: opened and not yet released */
+    bool IsOpen() const;
+
     /** @return true when the socket has a binding */
     bool IsBound() const;
 
