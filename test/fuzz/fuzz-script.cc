@@ -98,8 +98,6 @@ LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size)
     {
         runner.Run();
     }
-    // NOTE: the runner's trace sinks point into the runner and are never
-    // disconnected, so the simulation must end before the runner does.
     Simulator::Destroy();
     Names::Clear();
     return 0;

@@ -2,14 +2,21 @@
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Lifecycle of namespaces: freeing when the last process exits and no
- * socket refers to the namespace, and Simulator::Destroy() with namespaces
- * still alive. Under scripts/run-sanitizers.sh, LeakSanitizer checks the
+ * socket refers to the namespace, Simulator::Destroy() with namespaces
+ * still alive, and a simulation that runs on after its scenario runner is
+ * destroyed. Under scripts/run-sanitizers.sh, LeakSanitizer checks the
  * runner's exit too.
  */
 #include "netns-test-lan.h"
 
 #include "ns3/applications-module.h"
+#include "ns3/names.h"
+#include "ns3/netns-scenario-runner.h"
+#include "ns3/netns-script-parser.h"
 #include "ns3/test.h"
+
+#include <cstring>
+#include <new>
 
 using namespace ns3;
 using namespace ns3::netns;
@@ -302,6 +309,67 @@ class DestroyWithLiveNamespacesTestCase : public TestCase
     }
 };
 
+/// The simulation runs on safely after the ScenarioRunner that built it is destroyed.
+class RunnerDestroyedBeforeRunTestCase : public TestCase
+{
+  public:
+    RunnerDestroyedBeforeRunTestCase()
+        : TestCase("simulation runs after its scenario runner is destroyed")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        // A timed command at 1 s, a process application, and a client on a
+        // plain node whose datagrams enter the namespace and whose replies
+        // would reach the runner's trace sinks.
+        const std::string text = "host h1\n"
+                                 "node c1\n"
+                                 "csma lan h1 c1 rate 100Mbps delay 50us\n"
+                                 "address c1 eth0 198.51.100.2/24\n"
+                                 "process h1 p1 uid 0\n"
+                                 "at 0 h1 p1 unshare -n\n"
+                                 "at 0 h1 p1 echo eth0 > /sys/kernel/debug/net_ns/dev\n"
+                                 "at 0 h1 p1 ip addr add 198.51.100.10/24 dev eth0\n"
+                                 "at 1 h1 p1 ip addr add 198.51.100.11/24 dev eth0\n"
+                                 "app udp-echo-server h1/p1 port 7 start 1\n"
+                                 "app udp-echo-client c1 to 198.51.100.10 port 7 count 3 "
+                                 "interval 0.5 size 32 start 1.5\n"
+                                 "stop 5\n";
+        ScenarioScript script;
+        const std::vector<ScriptError> errors = ScriptParser::Parse(text, "destroyed.nss", script);
+        NS_TEST_ASSERT_MSG_EQ(errors.size(), 0, "the script parses");
+
+        // The runner lives in storage the test owns, so that the test can
+        // overwrite it after the destructor. A sink or event still bound to
+        // the runner then reads the pattern and crashes, instead of reading
+        // freed memory that still looks valid.
+        alignas(ScenarioRunner) unsigned char storage[sizeof(ScenarioRunner)];
+        ScenarioRunner* runner = new (storage) ScenarioRunner;
+        runner->SetPcapEnabled(false);
+        NS_TEST_ASSERT_MSG_EQ(runner->Build(script).IsOk(), true, "the script builds");
+        Ptr<Process> process = runner->GetProcess("h1", "p1");
+        NS_TEST_ASSERT_MSG_EQ((process != nullptr), true, "the runner created p1");
+        Ptr<Namespace> ns = process->GetNamespace();
+        NS_TEST_EXPECT_MSG_EQ(ns->GetAddresses().size(), 1, "the commands at 0 s ran");
+        runner->~ScenarioRunner();
+        std::memset(storage, 0xa5, sizeof(storage));
+
+        Simulator::Stop(Seconds(5));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(ns->GetAddresses().size(),
+                              1,
+                              "the command at 1 s did not run after the runner was destroyed");
+        NS_TEST_EXPECT_MSG_EQ(process->GetApplications().size(),
+                              0,
+                              "the process application was not installed after the runner "
+                              "was destroyed");
+        Simulator::Destroy();
+        Names::Clear();
+    }
+};
+
 /// Lifecycle of namespaces.
 class LifecycleTestSuite : public TestSuite
 {
@@ -314,6 +382,7 @@ class LifecycleTestSuite : public TestSuite
         AddTestCase(new ExitClosesAcceptedTestCase, TestCase::QUICK);
         AddTestCase(new ExitClosesAcceptedAfterListenerTestCase, TestCase::QUICK);
         AddTestCase(new DestroyWithLiveNamespacesTestCase, TestCase::QUICK);
+        AddTestCase(new RunnerDestroyedBeforeRunTestCase, TestCase::QUICK);
     }
 };
 

@@ -122,6 +122,37 @@ ScenarioRunner::ScenarioRunner()
 ScenarioRunner::~ScenarioRunner()
 {
     NS_LOG_FUNCTION(this);
+    for (const TraceConnection& connection : m_traceConnections)
+    {
+        connection.object->TraceDisconnectWithoutContext(connection.source, connection.sink);
+    }
+    m_liveness.reset();
+}
+
+void
+ScenarioRunner::ConnectTrace(Ptr<Object> object,
+                             const std::string& source,
+                             const CallbackBase& sink)
+{
+    if (object->TraceConnectWithoutContext(source, sink))
+    {
+        m_traceConnections.push_back({object, source, sink});
+    }
+}
+
+void
+ScenarioRunner::ScheduleMember(uint32_t context,
+                               Time delay,
+                               void (ScenarioRunner::*member)(std::size_t),
+                               std::size_t index)
+{
+    std::weak_ptr<bool> liveness = m_liveness;
+    Simulator::ScheduleWithContext(context, delay, [this, liveness, member, index]() {
+        if (!liveness.expired())
+        {
+            (this->*member)(index);
+        }
+    });
 }
 
 void
@@ -355,11 +386,11 @@ ScenarioRunner::CreateProcesses()
     for (const auto& [name, host] : m_hosts)
     {
         m_namespaces[name].push_back({host->GetInitialNamespace(), {}});
-        m_namespaces[name].back().ns->TraceConnectWithoutContext(
-            "Rx",
-            MakeBoundCallback(&CountEchoRequest,
-                              echoPorts,
-                              &m_namespaces[name].back().echoRequestsFor));
+        ConnectTrace(m_namespaces[name].back().ns,
+                     "Rx",
+                     MakeBoundCallback(&CountEchoRequest,
+                                       echoPorts,
+                                       &m_namespaces[name].back().echoRequestsFor));
     }
 }
 
@@ -378,8 +409,7 @@ ScenarioRunner::ScheduleCommands()
             continue;
         }
         const uint32_t context = m_nodes.at(declared.host)->GetId();
-        Simulator::ScheduleWithContext(
-            context, declared.at, &ScenarioRunner::RunCommand, this, m_commands.size() - 1);
+        ScheduleMember(context, declared.at, &ScenarioRunner::RunCommand, m_commands.size() - 1);
     }
 }
 
@@ -425,10 +455,10 @@ ScenarioRunner::AdoptNamespaces(const std::string& hostName, const std::string& 
                 ns->SetName(byProcess);
             }
             records.push_back({ns, {}});
-            ns->TraceConnectWithoutContext("Rx",
-                                           MakeBoundCallback(&CountEchoRequest,
-                                                             echoPorts,
-                                                             &records.back().echoRequestsFor));
+            ConnectTrace(
+                ns,
+                "Rx",
+                MakeBoundCallback(&CountEchoRequest, echoPorts, &records.back().echoRequestsFor));
         }
     }
     if (!m_pcapEnabled || m_script.pcapPrefix.empty() || !current || current->IsInitial())
@@ -495,11 +525,10 @@ ScenarioRunner::ScheduleApplications()
         if (!declared.process.empty())
         {
             // Scheduled after the commands, so the commands of the same instant run first.
-            Simulator::ScheduleWithContext(m_nodes.at(declared.node)->GetId(),
-                                           declared.start,
-                                           &ScenarioRunner::StartProcessApplication,
-                                           this,
-                                           index);
+            ScheduleMember(m_nodes.at(declared.node)->GetId(),
+                           declared.start,
+                           &ScenarioRunner::StartProcessApplication,
+                           index);
             continue;
         }
         record.application = CreateApplication(declared);
@@ -508,8 +537,9 @@ ScenarioRunner::ScheduleApplications()
         record.application->SetStopTime(declared.stop.value_or(m_script.stop));
         if (declared.type == ScriptApplicationType::UdpEchoClient)
         {
-            record.application->TraceConnectWithoutContext(
-                "RxWithAddresses", MakeBoundCallback(&RecordEchoReply, &record));
+            ConnectTrace(record.application,
+                         "RxWithAddresses",
+                         MakeBoundCallback(&RecordEchoReply, &record));
         }
     }
 }
@@ -528,8 +558,9 @@ ScenarioRunner::StartProcessApplication(std::size_t index)
     }
     if (declared.type == ScriptApplicationType::UdpEchoClient)
     {
-        record.application->TraceConnectWithoutContext(
-            "RxWithAddresses", MakeBoundCallback(&RecordEchoReply, &record));
+        ConnectTrace(record.application,
+                     "RxWithAddresses",
+                     MakeBoundCallback(&RecordEchoReply, &record));
     }
     record.ns = process->GetNamespace();
     record.status = process->InstallApplication(record.application);

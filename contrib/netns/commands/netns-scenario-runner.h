@@ -18,6 +18,7 @@
 
 #include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <set>
@@ -73,6 +74,10 @@ class ScenarioRunner
     };
 
     ScenarioRunner();
+    /**
+     * Disconnect the runner's trace sinks and disarm its scheduled events, so
+     * that the simulation may go on running after the runner is destroyed.
+     */
     ~ScenarioRunner();
     ScenarioRunner(const ScenarioRunner&) = delete;
     ScenarioRunner& operator=(const ScenarioRunner&) = delete;
@@ -168,6 +173,36 @@ class ScenarioRunner
      */
     void AdoptNamespaces(const std::string& hostName, const std::string& byProcess);
 
+    /**
+     * Connect a trace sink bound to a pointer into the runner, and record the
+     * connection so that the destructor disconnects it.
+     * @param object the object with the trace source
+     * @param source the trace source's name
+     * @param sink the bound callback
+     */
+    void ConnectTrace(Ptr<Object> object, const std::string& source, const CallbackBase& sink);
+
+    /**
+     * Schedule a member function of the runner that does nothing once the
+     * runner is destroyed.
+     * @param context the event's context, a node id
+     * @param delay when, relative to now
+     * @param member RunCommand or StartProcessApplication
+     * @param index the member's argument
+     */
+    void ScheduleMember(uint32_t context,
+                        Time delay,
+                        void (ScenarioRunner::*member)(std::size_t),
+                        std::size_t index);
+
+    /// A trace connection made by the runner.
+    struct TraceConnection
+    {
+        Ptr<Object> object; //!< the object with the trace source
+        std::string source; //!< the trace source's name
+        CallbackBase sink;  //!< the connected callback
+    };
+
     ScenarioScript m_script;                      //!< the script
     std::optional<bool> m_routeIsolationOverride; //!< from the command line
     bool m_pcapEnabled{true};                     //!< pcap output wanted
@@ -184,6 +219,10 @@ class ScenarioRunner
     CsmaHelper m_csma;                                         //!< for pcap
     PointToPointHelper m_p2p;                                  //!< for pcap
     NetnsHelper m_netns;                                       //!< for hosts and view pcaps
+    std::vector<TraceConnection> m_traceConnections;           //!< disconnected by the destructor
+    /// Token owned by the runner alone. Scheduled events hold a weak_ptr to
+    /// it and find it expired once the runner is destroyed.
+    std::shared_ptr<bool> m_liveness{std::make_shared<bool>(true)};
 };
 
 } // namespace netns
