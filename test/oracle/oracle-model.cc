@@ -404,11 +404,8 @@ Model::DeliverInto(uint32_t ns, const Datagram& d, bool broadcast, StepOutcome& 
     {
         return;
     }
-    // A specific address beats the wildcard. NOTE: Linux gives a connected
-    // UDP socket only its peer's datagrams. ns-3.37's UdpSocketImpl::Connect
-    // does not set its endpoint's peer, so the module delivers any sender's
-    // datagrams to it. The model follows the module unless strictLinux is
-    // set, and the reproducer is open/connected-udp-accepts-any-sender.seq.
+    // A connected socket gets only its peer's datagrams, and beats an
+    // unconnected one. Then a specific address beats the wildcard.
     const Socket* chosen = nullptr;
     int chosenScore = -1;
     for (const auto& [id, s] : m_sockets)
@@ -422,12 +419,11 @@ Model::DeliverInto(uint32_t ns, const Datagram& d, bool broadcast, StepOutcome& 
         {
             continue;
         }
-        const bool strict = m_topology.strictLinux;
-        if (strict && s.connected && !(s.peer == d.source && s.peerPort == d.sourcePort))
+        if (s.connected && !(s.peer == d.source && s.peerPort == d.sourcePort))
         {
             continue;
         }
-        const int score = (strict && s.connected ? 2 : 0) + (exact ? 1 : 0);
+        const int score = (s.connected ? 2 : 0) + (exact ? 1 : 0);
         if (score > chosenScore)
         {
             chosen = &s;

@@ -8,6 +8,8 @@
 #include "ns3/boolean.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/integer.h"
+#include "ns3/ipv4-end-point-demux.h"
+#include "ns3/ipv4-end-point.h"
 #include "ns3/log.h"
 #include "ns3/packet.h"
 #include "ns3/udp-l4-protocol.h"
@@ -19,6 +21,40 @@ namespace netns
 {
 
 NS_LOG_COMPONENT_DEFINE("NamespaceUdpSocket");
+
+namespace
+{
+
+// NOTE: ns-3.37's UdpSocketImpl::Connect does not set its endpoint's peer,
+// and neither UdpSocketImpl nor UdpL4Protocol offers access to the endpoint.
+// The module reads UdpL4Protocol::m_endPoints through an explicit template
+// instantiation, which the C++ standard exempts from access checking. A
+// change of that member's name or type in another ns-3 release fails the
+// build here.
+
+/// Names the member UdpL4Protocol::m_endPoints for MemberAccess.
+struct UdpEndPointsTag
+{
+    /// Type of the member.
+    using Member = Ipv4EndPointDemux* UdpL4Protocol::*;
+    /** @return the member pointer, defined by MemberAccess */
+    friend Member GetMember(UdpEndPointsTag);
+};
+
+/// Defines GetMember(Tag) to return the member pointer given as argument.
+template <typename Tag, typename Tag::Member member>
+struct MemberAccess
+{
+    /** @return the member pointer */
+    friend typename Tag::Member GetMember(Tag)
+    {
+        return member;
+    }
+};
+
+template struct MemberAccess<UdpEndPointsTag, &UdpL4Protocol::m_endPoints>;
+
+} // namespace
 
 NS_OBJECT_ENSURE_REGISTERED(NamespaceUdpSocket);
 
@@ -64,6 +100,7 @@ NamespaceUdpSocket::DoDispose()
         m_inner->Close();
         m_inner = nullptr;
     }
+    m_udp = nullptr;
     m_account.Release();
     UdpSocket::DoDispose();
 }
@@ -72,6 +109,7 @@ void
 NamespaceUdpSocket::Setup(Ptr<UdpL4Protocol> udp, Ptr<Namespace> ns, const Credentials& credentials)
 {
     NS_LOG_FUNCTION(this << udp << ns << credentials.pid);
+    m_udp = udp;
     m_inner = DynamicCast<UdpSocket>(udp->CreateSocket());
     NS_ASSERT_MSG(m_inner, "UdpL4Protocol::CreateSocket returned no UdpSocket");
     m_inner->SetRecvCallback(MakeCallback(&NamespaceUdpSocket::ForwardRecv, this));
@@ -131,6 +169,34 @@ NamespaceUdpSocket::RecordLocalEnd()
         return;
     }
     m_account.RecordBinding(inet.GetIpv4(), inet.GetPort(), m_peer, m_peerPort);
+    if (m_connected)
+    {
+        SetEndPointPeer(inet);
+    }
+}
+
+void
+NamespaceUdpSocket::SetEndPointPeer(const InetSocketAddress& local)
+{
+    Ipv4EndPointDemux* demux = m_udp ? PeekPointer(m_udp)->*GetMember(UdpEndPointsTag()) : nullptr;
+    if (demux == nullptr)
+    {
+        return;
+    }
+    // ns-3's demultiplexer keeps one endpoint per local address, port and
+    // bound device, so these three find the inner socket's endpoint.
+    const Ptr<NetDevice> device = m_inner->GetBoundNetDevice();
+    for (Ipv4EndPoint* endPoint : demux->GetAllEndPoints())
+    {
+        if (endPoint->GetLocalAddress() == local.GetIpv4() &&
+            endPoint->GetLocalPort() == local.GetPort() && endPoint->GetBoundNetDevice() == device)
+        {
+            NS_LOG_LOGIC("endpoint " << local.GetIpv4() << ":" << local.GetPort()
+                                     << " now receives only from " << m_peer << ":" << m_peerPort);
+            endPoint->SetPeer(m_peer, m_peerPort);
+            return;
+        }
+    }
 }
 
 int
@@ -252,6 +318,7 @@ NamespaceUdpSocket::Connect(const Address& address)
         const InetSocketAddress peer = InetSocketAddress::ConvertFrom(address);
         m_peer = peer.GetIpv4();
         m_peerPort = peer.GetPort();
+        m_connected = true;
         if (m_account.IsBound())
         {
             RecordLocalEnd();

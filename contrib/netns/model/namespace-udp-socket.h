@@ -6,6 +6,7 @@
 
 #include "netns-socket-account.h"
 
+#include "ns3/inet-socket-address.h"
 #include "ns3/udp-socket.h"
 
 namespace ns3
@@ -100,9 +101,18 @@ class NamespaceUdpSocket : public UdpSocket, public NamespaceSocket
     void SyncOptions();
 
     /**
-     * Record the inner socket's local end in the socket table after a bind.
+     * Record the inner socket's local end in the socket table after a bind,
+     * and give a connected socket's endpoint its peer.
      */
     void RecordLocalEnd();
+
+    /**
+     * Set the peer of the inner socket's endpoint, so that ns-3's
+     * demultiplexer gives the socket only the peer's datagrams, as Linux
+     * does for a connected UDP socket.
+     * @param local the inner socket's local end
+     */
+    void SetEndPointPeer(const InetSocketAddress& local);
 
     /**
      * Turn the result of an inner call into this socket's status.
@@ -120,6 +130,8 @@ class NamespaceUdpSocket : public UdpSocket, public NamespaceSocket
     void ForwardDataSent(Ptr<ns3::Socket> inner, uint32_t size);
 
     Ptr<UdpSocket> m_inner;       //!< ns-3's UDP socket doing the work
+    Ptr<UdpL4Protocol> m_udp;     //!< the namespace's UDP, whose demultiplexer holds the endpoint
+    bool m_connected{false};      //!< connect() to an IPv4 peer succeeded
     SocketAccount m_account;      //!< namespace, credentials, binding
     Ipv4Address m_peer;           //!< connected peer, for the socket table
     uint16_t m_peerPort{0};       //!< connected peer port
