@@ -3,7 +3,9 @@
  */
 #include "netns-command-arguments.h"
 
+#include <arpa/inet.h>
 #include <cerrno>
+#include <climits>
 #include <cstdlib>
 #include <sstream>
 #include <vector>
@@ -56,6 +58,57 @@ JoinQuad(const std::vector<uint32_t>& parts)
     return Ipv4Address(value);
 }
 
+/**
+ * Read an unsigned number as iproute2's get_unsigned() does: strtoul(text,
+ * &end, 0), so leading white space and a sign are accepted, and nothing may
+ * follow the digits.
+ */
+std::optional<uint32_t>
+IprouteUnsigned(const std::string& text)
+{
+    if (text.empty() || text.find('\0') != std::string::npos)
+    {
+        return std::nullopt;
+    }
+    errno = 0;
+    char* end = nullptr;
+    const unsigned long value = std::strtoul(text.c_str(), &end, 0);
+    if (end == text.c_str() || *end != '\0' || errno == ERANGE || value > UINT_MAX)
+    {
+        return std::nullopt;
+    }
+    return static_cast<uint32_t>(value);
+}
+
+/**
+ * Read a prefix length as iproute2's get_netmask() does: a number, or a
+ * dotted netmask whose one bits are contiguous.
+ */
+std::optional<uint32_t>
+IprouteNetmaskLength(const std::string& text)
+{
+    if (auto length = IprouteUnsigned(text))
+    {
+        return length;
+    }
+    auto mask = ParseIprouteIpv4Address(text);
+    if (!mask)
+    {
+        return std::nullopt;
+    }
+    const uint32_t host = ~mask->Get();
+    if ((host & (host + 1)) != 0)
+    {
+        return std::nullopt;
+    }
+    uint32_t length = 0;
+    for (uint32_t bits = mask->Get(); bits != 0; bits <<= 1)
+    {
+        ++length;
+    }
+    return length;
+}
+
 } // namespace
 
 bool
@@ -76,6 +129,51 @@ ParseIpv4Address(const std::string& text)
     return JoinQuad(*parts);
 }
 
+std::optional<Ipv4Address>
+ParseIprouteIpv4Address(const std::string& text)
+{
+    if (text.find('\0') != std::string::npos)
+    {
+        return std::nullopt;
+    }
+    std::vector<uint32_t> parts;
+    const char* part = text.c_str();
+    while (parts.size() < 4)
+    {
+        char* end = nullptr;
+        const unsigned long value = std::strtoul(part, &end, 0);
+        if (end == part || value > 255)
+        {
+            return std::nullopt;
+        }
+        parts.push_back(static_cast<uint32_t>(value));
+        if (*end == '\0')
+        {
+            return JoinQuad(parts);
+        }
+        if (*end != '.')
+        {
+            return std::nullopt;
+        }
+        part = end + 1;
+    }
+    return std::nullopt;
+}
+
+std::optional<Ipv4Address>
+ParseInetAton(const std::string& text)
+{
+    struct in_addr address
+    {
+    };
+
+    if (text.find('\0') != std::string::npos || inet_aton(text.c_str(), &address) == 0)
+    {
+        return std::nullopt;
+    }
+    return Ipv4Address(ntohl(address.s_addr));
+}
+
 std::optional<Ipv4Prefix>
 ParseIpv4Prefix(const std::string& text)
 {
@@ -88,16 +186,16 @@ ParseIpv4Prefix(const std::string& text)
         return prefix;
     }
     const std::size_t slash = text.find('/');
-    auto parts = SplitQuad(text.substr(0, slash));
-    if (!parts)
+    auto address = ParseIprouteIpv4Address(text.substr(0, slash));
+    if (!address)
     {
         return std::nullopt;
     }
-    prefix.address = JoinQuad(*parts);
+    prefix.address = *address;
     if (slash != std::string::npos)
     {
-        auto length = ParseUnsigned(text.substr(slash + 1), 32);
-        if (!length)
+        auto length = IprouteNetmaskLength(text.substr(slash + 1));
+        if (!length || *length > 32)
         {
             return std::nullopt;
         }

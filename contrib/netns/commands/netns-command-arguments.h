@@ -43,9 +43,30 @@ bool MatchesKeyword(const std::string& argument, const std::string& keyword);
 std::optional<Ipv4Address> ParseIpv4Address(const std::string& text);
 
 /**
+ * Parse an IPv4 address as iproute2 6.1's get_addr_ipv4() does: one to four
+ * dot-separated parts, each read by strtoul(part, &end, 0) and at most 255.
+ * So "010" is octal 8, "0x0a" is 10, and missing low parts are zero
+ * ("198.51.100" is 198.51.100.0).
+ * @param text the text
+ * @return the address, or nullopt
+ */
+std::optional<Ipv4Address> ParseIprouteIpv4Address(const std::string& text);
+
+/**
+ * Parse an IPv4 address as glibc's inet_aton() does, which net-tools'
+ * ifconfig calls first: parts in C notation (octal, hexadecimal or
+ * decimal), and a last part that fills the remaining bytes, so "10.1" is
+ * 10.0.0.1 and "3325256709" is 198.51.100.5.
+ * @param text the text
+ * @return the address, or nullopt
+ */
+std::optional<Ipv4Address> ParseInetAton(const std::string& text);
+
+/**
  * Parse an IPv4 prefix as iproute2's get_prefix() does: "default", "any"
- * and "all" mean 0.0.0.0/0, an address may have fewer than four parts
- * ("10/8"), and the length ranges from 0 to 32.
+ * and "all" mean 0.0.0.0/0, the address is read as ParseIprouteIpv4Address()
+ * reads it, and the length is a number from 0 to 32 or a contiguous
+ * dotted netmask ("/255.255.255.0").
  * @param text the text
  * @return the prefix, or nullopt
  */

@@ -208,7 +208,12 @@ SetBroadcast(Ptr<Process> process, const LinkState& link, Ipv4Address broadcast)
         .GetErrno();
 }
 
-/** Report a parse failure of an address argument the way net-tools' resolver does. */
+/**
+ * Report a parse failure of an address argument the way net-tools' resolver does.
+ * NOTE: net-tools tries getnetbyname() and gethostbyname() after inet_aton(), so
+ * the real ifconfig accepts names from /etc/networks and /etc/hosts; the emulator
+ * resolves no name.
+ */
 void
 UnknownHost(const std::string& word, bool withHint, CommandResult& result)
 {
@@ -363,7 +368,7 @@ IfconfigCommand::Configure(Ptr<Process> process,
                       { return mtu ? process->SetMtu(link.name, *mtu).GetErrno() : EINVAL; });
                 continue;
             }
-            auto address = ParseIpv4Address(value);
+            auto address = ParseInetAton(value);
             if (!address)
             {
                 UnknownHost(value, false, result);
@@ -381,7 +386,7 @@ IfconfigCommand::Configure(Ptr<Process> process,
             }
             continue;
         }
-        auto address = ParseIpv4Address(word);
+        auto address = ParseInetAton(word);
         if (!address)
         {
             UnknownHost(word, true, result);

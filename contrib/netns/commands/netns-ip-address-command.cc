@@ -65,7 +65,7 @@ ParseRequest(const std::vector<std::string>& args, CommandResult& result)
         {
             if (value != "+" && value != "-")
             {
-                request.brdAddress = ParseIpv4Address(value);
+                request.brdAddress = ParseIprouteIpv4Address(value);
                 if (!request.brdAddress)
                 {
                     IpErrors::ExpectedAddress(result, value);

@@ -99,7 +99,7 @@ ParseKeyword(const std::string& keyword,
 {
     if (keyword == "via" || keyword == "src")
     {
-        auto address = ParseIpv4Address(value);
+        auto address = ParseIprouteIpv4Address(value);
         if (!address)
         {
             IpErrors::ExpectedAddress(result, value);

@@ -189,6 +189,8 @@ class CommandsGoldenTestSuite : public TestSuite
         AddTestCase(new GoldenTranscriptTestCase("privileges.golden", State::Host),
                     TestCase::QUICK);
         AddTestCase(new GoldenTranscriptTestCase("shell.golden", State::Host), TestCase::QUICK);
+        AddTestCase(new GoldenTranscriptTestCase("address-parts.golden", State::Host),
+                    TestCase::QUICK);
     }
 };
 

@@ -5,6 +5,7 @@
 #
 # Usage, as root on Debian 12 with iproute2 6.1 and net-tools 2.10:
 #     bash record-golden.sh            # rewrites the *.golden files beside it
+#     bash record-golden.sh errors     # rewrites errors.golden only
 #
 # Each session file is a transcript: "$ COMMAND" (or "$ (uid N) COMMAND" for
 # a process without capabilities), then the command's standard output as
@@ -129,8 +130,14 @@ run() {
 
 source ./golden-sessions.sh
 
+# The sessions named on the command line, or none for every session.
+SELECTED_SESSIONS=" $* "
+
 record() {
     local name=$1 devices=$2
+    if [ "$SELECTED_SESSIONS" != "  " ] && [[ "$SELECTED_SESSIONS" != *" $name "* ]]; then
+        return
+    fi
     setup_namespace "$devices"
     "session_$name" >"$name.golden"
     echo "recorded $name.golden ($(grep -c '^\$ ' "$name.golden") commands)"
@@ -142,6 +149,11 @@ record container 1
 record errors 2
 record privileges 2
 record shell 2
+record address-parts 2
+
+if [ "$SELECTED_SESSIONS" != "  " ]; then
+    exit 0
+fi
 
 # Reference for the emulated debugfs write error: bash's wording of a failed
 # echo, recorded with /dev/full since mainline has no net_ns debugfs file.
