@@ -954,12 +954,19 @@ Model::Listen(Process& process, const Operation& op)
         outcome.errnum = EOPNOTSUPP;
         return outcome;
     }
-    if (socket->listening || !socket->bound)
+    if (socket->listening)
     {
-        // Not modelled: a second listen(), and listen() on an unbound socket,
-        // where Linux binds an ephemeral port and ns-3 listens on none.
+        // Not modelled: a second listen().
         outcome.skipped = true;
         return outcome;
+    }
+    if (!socket->bound)
+    {
+        // Linux binds an unbound socket to an ephemeral port first.
+        socket->bound = true;
+        socket->ephemeral = true;
+        socket->port = EPHEMERAL;
+        socket->sequence = m_nextSequence++;
     }
     if (socket->bound && !socket->ephemeral)
     {

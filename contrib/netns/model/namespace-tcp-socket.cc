@@ -192,6 +192,16 @@ NamespaceTcpSocket::Listen()
         m_useAccountErrno = true;
         return -1;
     }
+    // Linux's inet_listen() binds an unbound socket to an ephemeral port
+    // first, while ns-3.37 would listen without an endpoint and accept nothing.
+    if (!m_account.IsBound() && m_endPoint == nullptr && m_state == CLOSED)
+    {
+        NS_LOG_LOGIC("listen() on an unbound socket: binding an ephemeral port first");
+        if (Bind() != 0)
+        {
+            return -1;
+        }
+    }
     const bool wasBound = m_account.IsBound();
     const int result = Finish(TcpSocketBase::Listen(), "listen");
     if (result == 0)

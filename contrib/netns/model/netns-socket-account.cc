@@ -184,7 +184,7 @@ SocketAccount::CheckListen() const
 {
     if (!m_bound || !m_namespace || !m_namespace->GetHost())
     {
-        return Status(); // ns-3 binds an unbound socket itself; the port is then ephemeral
+        return Status(); // NamespaceTcpSocket::Listen binds an unbound socket to an ephemeral port
     }
     return m_namespace->GetHost()->GetSocketTable().CheckListen(m_id);
 }

@@ -173,6 +173,48 @@ class ListenConflictTestCase : public TestCase
     }
 };
 
+/// listen() on an unbound socket binds an ephemeral port first, as Linux does.
+class ListenAutobindTestCase : public TestCase
+{
+  public:
+    ListenAutobindTestCase()
+        : TestCase("listen on unbound socket binds ephemeral port")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Lan lan(true);
+        const Ipv4Address address("198.51.100.10");
+        Ptr<Process> p = lan.MakeContainer({"eth0"}, "eth0", address);
+        Ptr<Namespace> ns = p->GetNamespace();
+        auto fd = p->Socket(NETNS_AF_INET, NETNS_SOCK_STREAM);
+        NS_TEST_ASSERT_MSG_EQ(fd.IsOk(), true, "TCP socket");
+        NS_TEST_ASSERT_MSG_EQ(p->Listen(fd.GetValue()).IsOk(), true, "listen without bind");
+
+        const std::vector<SocketBinding> sockets = ns->GetSockets();
+        NS_TEST_ASSERT_MSG_EQ(sockets.size(), 1, "the listener is listed");
+        NS_TEST_EXPECT_MSG_EQ(sockets[0].local, Ipv4Address::GetAny(), "on the wildcard address");
+        NS_TEST_EXPECT_MSG_NE(sockets[0].port, 0, "on a port, not 0");
+        NS_TEST_EXPECT_MSG_EQ(sockets[0].listening, true, "listed as listening");
+        Address name;
+        NS_TEST_ASSERT_MSG_EQ(p->GetSocket(fd.GetValue())->GetSockName(name), 0, "getsockname");
+        const uint16_t port = InetSocketAddress::ConvertFrom(name).GetPort();
+        NS_TEST_EXPECT_MSG_EQ(port, sockets[0].port, "getsockname gives the listed port");
+
+        Receiver received;
+        received.Attach(p->GetSocket(fd.GetValue()));
+        bool connected = false;
+        ConnectTcpFromNode(lan.peers.Get(0), address, port, "data", Seconds(1), &connected);
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(connected, true, "a peer connects to the ephemeral port");
+        NS_TEST_EXPECT_MSG_EQ(received.accepted, 1, "the listener accepts the connection");
+        Lan::TearDown();
+    }
+};
+
 /// Ports below 1024 need CAP_NET_BIND_SERVICE.
 class PrivilegedPortTestCase : public TestCase
 {
@@ -438,6 +480,7 @@ class SocketTestSuite : public TestSuite
         AddTestCase(new SameAddressAndPortTestCase, TestCase::QUICK);
         AddTestCase(new BindConflictRulesTestCase, TestCase::QUICK);
         AddTestCase(new ListenConflictTestCase, TestCase::QUICK);
+        AddTestCase(new ListenAutobindTestCase, TestCase::QUICK);
         AddTestCase(new PrivilegedPortTestCase, TestCase::QUICK);
         AddTestCase(new BindLocalityTestCase, TestCase::QUICK);
         AddTestCase(new LoopbackIsolationTestCase, TestCase::QUICK);
