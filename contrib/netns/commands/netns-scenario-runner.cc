@@ -15,6 +15,7 @@
 #include "ns3/log.h"
 #include "ns3/loopback-net-device.h"
 #include "ns3/names.h"
+#include "ns3/netns-names.h"
 #include "ns3/packet-sink.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
@@ -27,6 +28,7 @@
 #include "ns3/uinteger.h"
 
 #include <filesystem>
+#include <iostream>
 #include <system_error>
 
 namespace ns3
@@ -110,6 +112,42 @@ CountEchoRequest(const std::set<uint16_t>* echoPorts,
     {
         (*requestsFor)[ip.GetDestination()]++;
     }
+}
+
+/**
+ * Check that every pcap file the script can lead to can be created, since
+ * ns-3's pcap writer aborts the program when it cannot open one. Each check
+ * uses the longest name of its kind: a physical device of each node and a
+ * view of each process's namespace, with a 15-byte device name (IFNAMSIZ - 1).
+ */
+Status
+CheckPcapFiles(const ScenarioScript& script)
+{
+    const std::string& prefix = script.pcapPrefix;
+    // A node's devices are its links' devices and its loopback.
+    const std::string maxDeviceIndex = std::to_string(script.links.size());
+    std::vector<std::string> filenames;
+    for (const ScriptNode& declared : script.nodes)
+    {
+        filenames.push_back(prefix + "-phys-" + declared.name + "-" + maxDeviceIndex + ".pcap");
+    }
+    const std::string longestDevice(15, 'x');
+    for (const ScriptProcess& declared : script.processes)
+    {
+        filenames.push_back(prefix + "-" + declared.host + "-" + declared.name + "-" +
+                            longestDevice + ".pcap");
+    }
+    for (const std::string& filename : filenames)
+    {
+        Status creatable = NetnsHelper::CheckPcapFile(filename);
+        if (!creatable.IsOk())
+        {
+            return Status::Error(creatable.GetErrno(),
+                                 "invalid pcap prefix " + QuoteForMessage(prefix) + ": " +
+                                     creatable.GetMessage());
+        }
+    }
+    return Status();
 }
 
 } // namespace
@@ -248,6 +286,11 @@ ScenarioRunner::Build(const ScenarioScript& script)
             return Status::Error(ENOENT,
                                  "cannot create the pcap directory " + directory.string() + ": " +
                                      failure.message());
+        }
+        Status creatable = CheckPcapFiles(m_script);
+        if (!creatable.IsOk())
+        {
+            return creatable;
         }
     }
     for (const ScriptApplication& declared : m_script.applications)
@@ -471,6 +514,13 @@ ScenarioRunner::AdoptNamespaces(const std::string& hostName, const std::string& 
         {
             m_netns.EnablePcap(m_script.pcapPrefix, entry.device, false);
         }
+    }
+    // Build checked the longest names it can predict, so this is expected only when the
+    // directory changed during the run.
+    Status captured = m_netns.TakePcapError();
+    if (!captured.IsOk())
+    {
+        std::cerr << m_script.file << ": " << captured.ToString() << "\n";
     }
 }
 

@@ -5,11 +5,18 @@
 
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
+#include "ns3/netns-names.h"
 #include "ns3/netns-stack.h"
 #include "ns3/netns-traffic-control.h"
 #include "ns3/netns-view-device.h"
 #include "ns3/packet-socket-factory.h"
 #include "ns3/pcap-file-wrapper.h"
+
+#include <cerrno>
+#include <climits>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace ns3
 {
@@ -129,10 +136,80 @@ NetnsHelper::EnablePcapInternal(std::string prefix,
         return;
     }
     const std::string filename = explicitFilename ? prefix : GetViewFilename(prefix, view);
+    netns::Status creatable = CheckPcapFile(filename);
+    if (!creatable.IsOk())
+    {
+        NS_LOG_WARN("no pcap of view device " << view->GetIfIndex() << " of node "
+                                              << view->GetNode()->GetId() << ": "
+                                              << creatable.ToString());
+        if (m_pcapError.IsOk())
+        {
+            m_pcapError = creatable;
+        }
+        return;
+    }
     PcapHelper pcapHelper;
     Ptr<PcapFileWrapper> file =
         pcapHelper.CreateFile(filename, std::ios::out, PcapHelper::DLT_EN10MB);
     pcapHelper.HookDefaultSink<netns::ViewDevice>(view, "Sniffer", file);
+}
+
+netns::Status
+NetnsHelper::CheckPcapFile(const std::string& filename)
+{
+    const std::string quoted = netns::QuoteForMessage(filename);
+    if (filename.find('\0') != std::string::npos)
+    {
+        return netns::Status::Error(EINVAL,
+                                    "cannot create pcap file " + quoted +
+                                        ": the name contains a NUL byte");
+    }
+    const std::string::size_type slash = filename.rfind('/');
+    const std::string directory =
+        slash == std::string::npos ? "." : (slash == 0 ? "/" : filename.substr(0, slash));
+    const std::string base = slash == std::string::npos ? filename : filename.substr(slash + 1);
+    long maxName = pathconf(directory.c_str(), _PC_NAME_MAX);
+    if (maxName <= 0)
+    {
+        maxName = NAME_MAX;
+    }
+    if (base.empty() || filename.size() >= PATH_MAX ||
+        base.size() > static_cast<std::size_t>(maxName))
+    {
+        const int errnum = base.empty() ? EISDIR : ENAMETOOLONG;
+        return netns::Status::Error(errnum,
+                                    "cannot create pcap file " + quoted + ": " +
+                                        netns::ErrnoText(errnum));
+    }
+
+    struct stat existing
+    {
+    };
+
+    const bool existed = stat(filename.c_str(), &existing) == 0;
+    const int fd = open(filename.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    if (fd < 0)
+    {
+        const int errnum = errno;
+        return netns::Status::Error(errnum,
+                                    "cannot create pcap file " + quoted + ": " +
+                                        netns::ErrnoText(errnum));
+    }
+    close(fd);
+    if (!existed)
+    {
+        // ns-3 creates the file again when it opens it, and a skipped capture leaves no file.
+        unlink(filename.c_str());
+    }
+    return netns::Status();
+}
+
+netns::Status
+NetnsHelper::TakePcapError()
+{
+    netns::Status error = m_pcapError;
+    m_pcapError = netns::Status();
+    return error;
 }
 
 } // namespace ns3

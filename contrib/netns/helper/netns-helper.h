@@ -77,6 +77,22 @@ class NetnsHelper : public PcapHelperForDevice
      */
     static std::string GetViewFilename(const std::string& prefix, Ptr<NetDevice> view);
 
+    /**
+     * Check that ns-3's pcap writer can create a file. The writer cannot
+     * report a failure and aborts the program instead.
+     * @param filename the file's path
+     * @return OK, or the errno of the failure (EINVAL for a NUL byte,
+     *         ENAMETOOLONG, ENOENT, ENOTDIR, EACCES, EROFS...) with a
+     *         message naming the file
+     */
+    static netns::Status CheckPcapFile(const std::string& filename);
+
+    /**
+     * @return the first pcap file that EnablePcap or EnablePcapAll could not
+     *         create since the last call, which is then forgotten; OK when none
+     */
+    netns::Status TakePcapError();
+
   private:
     void EnablePcapInternal(std::string prefix,
                             Ptr<NetDevice> nd,
@@ -84,6 +100,7 @@ class NetnsHelper : public PcapHelperForDevice
                             bool explicitFilename) override;
 
     bool m_routeIsolation{false}; //!< route model for new hosts
+    netns::Status m_pcapError;    //!< first pcap file not created since TakePcapError
 };
 
 } // namespace ns3

@@ -2,15 +2,25 @@
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Scenario script parsing: what each directive accepts, and the file, line
- * and reason of every line it rejects.
+ * and reason of every line it rejects. Also the pcap prefix checks of
+ * ScenarioRunner::Build and NetnsHelper.
  */
 
 #include "netns-script-test-prelude.h"
 
+#include "ns3/csma-helper.h"
+#include "ns3/names.h"
+#include "ns3/netns-helper.h"
+#include "ns3/netns-process.h"
+#include "ns3/netns-scenario-runner.h"
 #include "ns3/netns-script-parser.h"
+#include "ns3/simulator.h"
 #include "ns3/test.h"
 
+#include <cerrno>
+#include <filesystem>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 using namespace ns3;
@@ -226,6 +236,116 @@ class ScriptErrorCollectionTestCase : public TestCase
 };
 
 /**
+ * A pcap prefix whose files cannot be created fails Build with the errno and
+ * the prefix, where ns-3's pcap writer would abort the program.
+ */
+class PcapPrefixTestCase : public TestCase
+{
+  public:
+    PcapPrefixTestCase()
+        : TestCase("Build rejects pcap prefixes whose files cannot be created")
+    {
+    }
+
+  private:
+    /** @return the result of Build for the script with the given pcap prefix */
+    Status BuildWithPrefix(const std::string& prefix, const std::string& process)
+    {
+        ScenarioScript script;
+        const std::string text = "host h1\nnode peer\ncsma lan h1 peer\nprocess h1 " + process +
+                                 "\npcap " + prefix + "\nstop 1\n";
+        const auto errors = ScriptParser::Parse(text, "pcap.nss", script);
+        NS_TEST_EXPECT_MSG_EQ(errors.size(), 0, "the script parses: " << text);
+        ScenarioRunner runner;
+        runner.SetTranscript(nullptr);
+        Status built = runner.Build(script);
+        Simulator::Destroy();
+        Names::Clear();
+        return built;
+    }
+
+    void DoRun() override
+    {
+        const std::filesystem::path directory = std::filesystem::temp_directory_path() /
+                                                ("netns-pcap-prefix-" + std::to_string(::getpid()));
+        std::filesystem::remove_all(directory);
+        std::filesystem::create_directories(directory);
+
+        Status proc = BuildWithPrefix("/proc/netns-pcap-test", "c1");
+        NS_TEST_EXPECT_MSG_EQ(proc.GetErrno(), ENOENT, "no file can be created in /proc");
+        NS_TEST_EXPECT_MSG_NE(proc.GetMessage().find("\"/proc/netns-pcap-test\""),
+                              std::string::npos,
+                              "the message names the prefix: " << proc.GetMessage());
+
+        const std::string longName = (directory / std::string(250, 'a')).string();
+        Status tooLong = BuildWithPrefix(longName, "c1");
+        NS_TEST_EXPECT_MSG_EQ(tooLong.GetErrno(), ENAMETOOLONG, "a 250-byte file name prefix");
+
+        // Physical names fit, but a view of the 60-byte process's namespace does not.
+        const std::string longView = (directory / std::string(180, 'v')).string();
+        Status viewTooLong = BuildWithPrefix(longView, std::string(60, 'p'));
+        NS_TEST_EXPECT_MSG_EQ(viewTooLong.GetErrno(), ENAMETOOLONG, "a long view name");
+
+        Status fits = BuildWithPrefix((directory / "ok").string(), "c1");
+        NS_TEST_EXPECT_MSG_EQ(fits.IsOk(), true, "a writable prefix: " << fits.ToString());
+        for (const auto& file : std::filesystem::directory_iterator(directory))
+        {
+            // Build writes the physical pcaps, and the checks leave no file behind.
+            NS_TEST_EXPECT_MSG_EQ(file.path().filename().string().rfind("ok-phys-", 0),
+                                  0,
+                                  "unexpected file " << file.path());
+        }
+        std::filesystem::remove_all(directory);
+    }
+};
+
+/**
+ * NetnsHelper skips a view pcap it cannot create and reports it, where ns-3's
+ * pcap writer would abort the program.
+ */
+class HelperPcapErrorTestCase : public TestCase
+{
+  public:
+    HelperPcapErrorTestCase()
+        : TestCase("NetnsHelper reports pcap files it cannot create")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        NodeContainer nodes;
+        nodes.Create(2);
+        NetDeviceContainer devices = CsmaHelper().Install(nodes);
+        NetnsHelper helper;
+        NS_TEST_ASSERT_MSG_EQ(helper.Install(nodes.Get(0)).IsOk(), true, "install");
+        Ptr<Process> container = NetnsHelper::GetHost(nodes.Get(0))->CreateProcess(0);
+        NS_TEST_ASSERT_MSG_EQ(container->Unshare("CLONE_NEWNET").IsOk(), true, "unshare");
+        NS_TEST_ASSERT_MSG_EQ(container->WriteFile(DEBUGFS_DEV_PATH, "eth0\n").IsOk(),
+                              true,
+                              "reveal eth0");
+
+        helper.EnablePcapAll("/proc/netns-pcap-test");
+        Status skipped = helper.TakePcapError();
+        NS_TEST_EXPECT_MSG_EQ(skipped.GetErrno(), ENOENT, "the /proc file is skipped");
+        NS_TEST_EXPECT_MSG_NE(skipped.GetMessage().find("/proc/netns-pcap-test"),
+                              std::string::npos,
+                              "the message names the file: " << skipped.GetMessage());
+        NS_TEST_EXPECT_MSG_EQ(helper.TakePcapError().IsOk(), true, "the error is taken once");
+
+        helper.EnablePcapNamespace(std::string("bad\0prefix", 10), container->GetNamespace());
+        NS_TEST_EXPECT_MSG_EQ(helper.TakePcapError().GetErrno(), EINVAL, "a NUL byte");
+        NS_TEST_EXPECT_MSG_EQ(NetnsHelper::CheckPcapFile(std::string(300, 'x')).GetErrno(),
+                              ENAMETOOLONG,
+                              "a 300-byte file name");
+        NS_TEST_EXPECT_MSG_EQ(NetnsHelper::CheckPcapFile("/tmp/").GetErrno(),
+                              EISDIR,
+                              "a name ending in a slash");
+        Simulator::Destroy();
+    }
+};
+
+/**
  * Scenario script parsing.
  */
 class ScriptParserTestSuite : public TestSuite
@@ -238,6 +358,8 @@ class ScriptParserTestSuite : public TestSuite
         AddTestCase(new ScriptLexicalTestCase, TestCase::QUICK);
         AddTestCase(new RejectedLinesTestCase, TestCase::QUICK);
         AddTestCase(new ScriptErrorCollectionTestCase, TestCase::QUICK);
+        AddTestCase(new PcapPrefixTestCase, TestCase::QUICK);
+        AddTestCase(new HelperPcapErrorTestCase, TestCase::QUICK);
     }
 };
 
