@@ -38,6 +38,19 @@ BOOST_AUTO_TEST_CASE(rates_need_a_unit)
     BOOST_TEST(!IsValidDataRate("100MBps"));
 }
 
+BOOST_AUTO_TEST_CASE(rates_fit_a_nonzero_uint64)
+{
+    BOOST_TEST(!IsValidDataRate("0bps"));
+    BOOST_TEST(!IsValidDataRate("0Gbps"));
+    BOOST_TEST(!IsValidDataRate("0.5bps"));
+    BOOST_TEST(!IsValidDataRate("0.0001kbps"));
+    BOOST_TEST(IsValidDataRate("1bps"));
+    BOOST_TEST(IsValidDataRate("0.001kbps"));
+    BOOST_TEST(IsValidDataRate("18446744073Gbps"));
+    BOOST_TEST(!IsValidDataRate("18446744074Gbps"));
+    BOOST_TEST(!IsValidDataRate("999999999999Gbps"));
+}
+
 BOOST_AUTO_TEST_CASE(names_fit_names_and_file_names)
 {
     BOOST_TEST(IsValidScriptName("client-far"));

@@ -125,8 +125,10 @@ ParseLink(const LineContext& at, const std::vector<std::string>& words, Scenario
         {
             if (!IsValidDataRate(value))
             {
-                return at.Error("invalid data rate " + QuoteScriptText(value) +
-                                ": use a number and bps, kbps, Mbps or Gbps, such as 100Mbps");
+                return at.Error(
+                    "invalid data rate " + QuoteScriptText(value) +
+                    ": use a number and bps, kbps, Mbps or Gbps, from 1bps to below 2^64 bps, "
+                    "such as 100Mbps");
             }
             link.dataRate = value;
         }

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <regex>
+#include <string>
 
 namespace ns3
 {
@@ -40,8 +41,31 @@ ParseScriptTime(const std::string& text)
 bool
 IsValidDataRate(const std::string& text)
 {
-    static const std::regex pattern("^[0-9]{1,12}(\\.[0-9]{1,6})?(bps|kbps|Kbps|Mbps|Gbps)$");
-    return std::regex_match(text, pattern);
+    static const std::regex pattern("^([0-9]{1,12}(\\.[0-9]{1,6})?)(bps|kbps|Kbps|Mbps|Gbps)$");
+    std::smatch match;
+    if (!std::regex_match(text, match, pattern))
+    {
+        return false;
+    }
+    double multiplier = 1;
+    const std::string unit = match[3].str();
+    if (unit == "kbps" || unit == "Kbps")
+    {
+        multiplier = 1e3;
+    }
+    else if (unit == "Mbps")
+    {
+        multiplier = 1e6;
+    }
+    else if (unit == "Gbps")
+    {
+        multiplier = 1e9;
+    }
+    // ns3::DataRate truncates the double NUMBER * multiplier to whole bit/s in
+    // a uint64_t, and the CSMA and point-to-point devices divide by it: 0 bit/s
+    // and values that do not fit would make them divide by zero.
+    const double bitsPerSecond = std::stod(match[1].str()) * multiplier;
+    return bitsPerSecond >= 1.0 && bitsPerSecond < 18446744073709551616.0;
 }
 
 bool

@@ -25,7 +25,7 @@ std::optional<Time> ParseScriptTime(const std::string& text);
 /**
  * Check a data rate the way a script accepts it: a number and one of bps,
  * kbps, Kbps, Mbps, Gbps ("100Mbps"), which ns3::DataRate parses without
- * aborting.
+ * aborting, from 1 bit/s to below 2^64 bit/s.
  * @param text the text
  * @return true when valid
  */
