@@ -12,6 +12,9 @@
 
 #include "ns3/csma-helper.h"
 #include "ns3/names.h"
+#include "ns3/netns-helper.h"
+#include "ns3/netns-names.h"
+#include "ns3/netns-view-device.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/queue.h"
 
@@ -56,6 +59,53 @@ CheckPcapPrefix(const std::string& prefix)
                                               "\": directory \"" + directory +
                                               "\": " + netns::ErrnoText(errnum)));
     }
+}
+
+void
+CheckPcapFiles(const std::string& prefix,
+               const std::vector<Ptr<NetDevice>>& devices,
+               const std::string& deviceType,
+               bool explicitFilename)
+{
+    const TypeId captured = TypeId::LookupByName(deviceType);
+    for (const Ptr<NetDevice>& device : devices)
+    {
+        // TypeId::IsChildOf is false for the type itself.
+        const TypeId type = device ? device->GetInstanceTypeId() : captured;
+        if (!device || (type != captured && !type.IsChildOf(captured)))
+        {
+            continue;
+        }
+        std::string filename = prefix;
+        if (!explicitFilename)
+        {
+            filename = DynamicCast<netns::ViewDevice>(device)
+                           ? NetnsHelper::GetViewFilename(prefix, device)
+                           : PcapHelper().GetFilenameFromDevice(prefix, device);
+        }
+        netns::Status creatable = NetnsHelper::CheckPcapFile(filename);
+        if (!creatable.IsOk())
+        {
+            RaiseOsError(netns::Status::Error(creatable.GetErrno(),
+                                              "cannot create pcap files with prefix " +
+                                                  netns::QuoteForMessage(prefix) + ": " +
+                                                  creatable.GetMessage()));
+        }
+    }
+}
+
+std::vector<Ptr<NetDevice>>
+DevicesOf(const NodeContainer& nodes)
+{
+    std::vector<Ptr<NetDevice>> devices;
+    for (auto node = nodes.Begin(); node != nodes.End(); ++node)
+    {
+        for (uint32_t i = 0; i < (*node)->GetNDevices(); ++i)
+        {
+            devices.push_back((*node)->GetDevice(i));
+        }
+    }
+    return devices;
 }
 
 namespace
@@ -189,7 +239,7 @@ DefineLinkMethods(Class& cls, const char* deviceType, const char* channelType)
             py::arg("type"),
             "Set the device queue type, such as \"ns3::DropTailQueue\", with up to 4 "
             "attributes as keyword arguments (MaxSize=\"100p\").");
-    DefinePcapMethods<Helper>(cls);
+    DefinePcapMethods<Helper>(cls, deviceType);
 }
 
 /** Bind CsmaHelper. */

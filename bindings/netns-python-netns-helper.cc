@@ -71,6 +71,7 @@ RegisterNetnsHelperClass(py::module_& m)
                 EnsureLive(PeekPointer(ns));
                 CheckPcapPrefix(prefix);
                 helper.EnablePcapNamespace(prefix, ns);
+                RaiseSkippedPcap(helper);
             },
             py::arg("prefix"),
             NotNone("ns"),
@@ -85,7 +86,7 @@ RegisterNetnsHelperClass(py::module_& m)
             py::arg("prefix"),
             NotNone("view"),
             "Return the pcap file name of a view device.");
-    DefinePcapMethods<NetnsHelper>(cls);
+    DefinePcapMethods<NetnsHelper>(cls, "ns3::netns::ViewDevice");
 }
 
 /** Bind NetnsCaptureHelper and its file records. */

@@ -10,10 +10,14 @@
 
 #include "netns-python-support.h"
 
+#include "ns3/netns-helper.h"
+#include "ns3/node-container.h"
 #include "ns3/node-list.h"
 #include "ns3/trace-helper.h"
 
 #include <string>
+#include <type_traits>
+#include <vector>
 
 namespace ns3
 {
@@ -29,6 +33,41 @@ namespace python
 void CheckPcapPrefix(const std::string& prefix);
 
 /**
+ * Raise OSError unless ns-3 can create the pcap file of each device of the
+ * given type, since ns-3's pcap writer aborts the process when it cannot.
+ * @param prefix the file name prefix, or the file name itself
+ * @param devices the devices the call captures; those of other types are skipped
+ * @param deviceType the TypeId name of the devices the helper captures
+ * @param explicitFilename true when prefix is the file name itself
+ */
+void CheckPcapFiles(const std::string& prefix,
+                    const std::vector<Ptr<NetDevice>>& devices,
+                    const std::string& deviceType,
+                    bool explicitFilename);
+
+/** @return every device of the nodes */
+std::vector<Ptr<NetDevice>> DevicesOf(const NodeContainer& nodes);
+
+/**
+ * Raise OSError when NetnsHelper skipped a pcap file it could not create.
+ * Other helpers are checked before the call, by CheckPcapFiles.
+ * @param helper the helper
+ */
+template <typename Helper>
+void
+RaiseSkippedPcap(Helper& helper)
+{
+    if constexpr (std::is_same_v<Helper, NetnsHelper>)
+    {
+        netns::Status skipped = helper.TakePcapError();
+        if (!skipped.IsOk())
+        {
+            RaiseOsError(skipped);
+        }
+    }
+}
+
+/**
  * Bind EnablePcap and EnablePcapAll on a helper class derived from
  * PcapHelperForDevice.
  * @tparam Helper the helper type
@@ -37,18 +76,20 @@ void CheckPcapPrefix(const std::string& prefix);
  */
 template <typename Helper, typename Class>
 void
-DefinePcapMethods(Class& cls)
+DefinePcapMethods(Class& cls, const std::string& deviceType)
 {
     cls.def(
            "EnablePcap",
-           [](Helper& helper,
-              const std::string& prefix,
-              Ptr<NetDevice> device,
-              bool promiscuous,
-              bool explicitFilename) {
+           [deviceType](Helper& helper,
+                        const std::string& prefix,
+                        Ptr<NetDevice> device,
+                        bool promiscuous,
+                        bool explicitFilename) {
                EnsureLive(PeekPointer(device));
                CheckPcapPrefix(prefix);
+               CheckPcapFiles(prefix, {device}, deviceType, explicitFilename);
                helper.EnablePcap(prefix, device, promiscuous, explicitFilename);
+               RaiseSkippedPcap(helper);
            },
            py::arg("prefix"),
            NotNone("device"),
@@ -61,13 +102,18 @@ DefinePcapMethods(Class& cls)
            "netns.NetnsCaptureHelper.Close() completes its files at any time.")
         .def(
             "EnablePcap",
-            [](Helper& helper,
-               const std::string& prefix,
-               const NetDeviceContainer& devices,
-               bool promiscuous) {
+            [deviceType](Helper& helper,
+                         const std::string& prefix,
+                         const NetDeviceContainer& devices,
+                         bool promiscuous) {
                 EnsureLiveDevices(devices);
                 CheckPcapPrefix(prefix);
+                CheckPcapFiles(prefix,
+                               std::vector<Ptr<NetDevice>>(devices.Begin(), devices.End()),
+                               deviceType,
+                               false);
                 helper.EnablePcap(prefix, devices, promiscuous);
+                RaiseSkippedPcap(helper);
             },
             py::arg("prefix"),
             py::arg("devices"),
@@ -75,13 +121,15 @@ DefinePcapMethods(Class& cls)
             "Write a pcap of each device of the container.")
         .def(
             "EnablePcap",
-            [](Helper& helper,
-               const std::string& prefix,
-               const NodeContainer& nodes,
-               bool promiscuous) {
+            [deviceType](Helper& helper,
+                         const std::string& prefix,
+                         const NodeContainer& nodes,
+                         bool promiscuous) {
                 EnsureLiveNodes(nodes);
                 CheckPcapPrefix(prefix);
+                CheckPcapFiles(prefix, DevicesOf(nodes), deviceType, false);
                 helper.EnablePcap(prefix, nodes, promiscuous);
+                RaiseSkippedPcap(helper);
             },
             py::arg("prefix"),
             py::arg("nodes"),
@@ -89,11 +137,11 @@ DefinePcapMethods(Class& cls)
             "Write a pcap of each device of the helper's type on the given nodes.")
         .def(
             "EnablePcap",
-            [](Helper& helper,
-               const std::string& prefix,
-               uint32_t nodeId,
-               uint32_t deviceId,
-               bool promiscuous) {
+            [deviceType](Helper& helper,
+                         const std::string& prefix,
+                         uint32_t nodeId,
+                         uint32_t deviceId,
+                         bool promiscuous) {
                 if (nodeId >= NodeList::GetNNodes())
                 {
                     throw py::value_error("no node has id " + std::to_string(nodeId));
@@ -104,7 +152,12 @@ DefinePcapMethods(Class& cls)
                                           std::to_string(deviceId));
                 }
                 CheckPcapPrefix(prefix);
+                CheckPcapFiles(prefix,
+                               {NodeList::GetNode(nodeId)->GetDevice(deviceId)},
+                               deviceType,
+                               false);
                 helper.EnablePcap(prefix, nodeId, deviceId, promiscuous);
+                RaiseSkippedPcap(helper);
             },
             py::arg("prefix"),
             py::arg("nodeId"),
@@ -113,9 +166,11 @@ DefinePcapMethods(Class& cls)
             "Write a pcap of device deviceId of node nodeId.")
         .def(
             "EnablePcapAll",
-            [](Helper& helper, const std::string& prefix, bool promiscuous) {
+            [deviceType](Helper& helper, const std::string& prefix, bool promiscuous) {
                 CheckPcapPrefix(prefix);
+                CheckPcapFiles(prefix, DevicesOf(NodeContainer::GetGlobal()), deviceType, false);
                 helper.EnablePcapAll(prefix, promiscuous);
+                RaiseSkippedPcap(helper);
             },
             py::arg("prefix"),
             py::arg("promiscuous") = false,

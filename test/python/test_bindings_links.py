@@ -191,6 +191,38 @@ def test_pcap_bad_ids():
     assert str(error.value) == "node 0 has no device 3"
 
 
+@pytest.mark.parametrize("helper_type", [csma.CsmaHelper, point_to_point.PointToPointHelper])
+@pytest.mark.parametrize(
+    "prefix, number",
+    [("/proc/netns-pcap-test", errno.ENOENT), ("a\x00b", errno.EINVAL),
+     ("a" * 250, errno.ENAMETOOLONG)],
+    ids=["proc", "nul", "long"],
+)
+def test_pcap_uncreatable_file(tmp_path, monkeypatch, helper_type, prefix, number):
+    monkeypatch.chdir(tmp_path)
+    helper = helper_type()
+    nodes = network.NodeContainer()
+    nodes.Create(2)
+    devices = helper.Install(nodes)
+    quoted = '"' + prefix.replace("\x00", "\\x00") + '"'
+    calls = [
+        lambda: helper.EnablePcapAll(prefix),
+        lambda: helper.EnablePcap(prefix, devices),
+        lambda: helper.EnablePcap(prefix, nodes),
+        lambda: helper.EnablePcap(prefix, devices.Get(0)),
+        lambda: helper.EnablePcap(prefix, 0, 0),
+        lambda: helper.EnablePcap(prefix + "-explicit.pcap", devices.Get(0), False, True),
+    ]
+    for call in calls:
+        with pytest.raises(OSError) as error:
+            call()
+        assert error.value.errno == number
+        # The explicit file name adds to the prefix, so the closing quote moves.
+        expected_start = f"cannot create pcap files with prefix {quoted[:-1]}"
+        assert error.value.strerror.startswith(expected_start)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_pcap_missing_directory(tmp_path):
     helper = csma.CsmaHelper()
     nodes = network.NodeContainer()

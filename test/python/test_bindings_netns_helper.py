@@ -98,6 +98,41 @@ def test_enable_pcap_missing_directory(tmp_path):
                     f'"{tmp_path / "missing"}": No such file or directory')
 
 
+@pytest.mark.parametrize("call", ["EnablePcapAll", "EnablePcapNamespace", "EnablePcap"])
+@pytest.mark.parametrize(
+    "prefix, number, text",
+    [
+        ("/proc/netns-pcap-test", errno.ENOENT, "No such file or directory"),
+        ("a\x00b", errno.EINVAL, "the name contains a NUL byte"),
+        ("a" * 250, errno.ENAMETOOLONG, "File name too long"),
+    ],
+    ids=["proc", "nul", "long"],
+)
+def test_enable_pcap_uncreatable_file(tmp_path, monkeypatch, call, prefix, number, text):
+    monkeypatch.chdir(tmp_path)
+    lan = build_lan()
+    container = lan.container("198.51.100.10")
+    helper = netns.NetnsHelper()
+    view = container.GetNamespace().FindInView("eth0").device
+    filename = netns.NetnsHelper.GetViewFilename(prefix, view)
+    with pytest.raises(OSError) as error:
+        if call == "EnablePcapAll":
+            helper.EnablePcapAll(prefix)
+        elif call == "EnablePcapNamespace":
+            helper.EnablePcapNamespace(prefix, container.GetNamespace())
+        else:
+            helper.EnablePcap(prefix, view)
+    assert error.value.errno == number
+    quoted_prefix = '"' + prefix.replace("\x00", "\\x00") + '"'
+    quoted_file = '"' + filename.replace("\x00", "\\x00") + '"'
+    assert quoted_file in error.value.strerror
+    assert error.value.strerror.endswith(text)
+    if call != "EnablePcapNamespace":
+        expected_start = f"cannot create pcap files with prefix {quoted_prefix}: "
+        assert error.value.strerror.startswith(expected_start)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_enable_pcap_on_view_device(tmp_path):
     lan = build_lan()
     container = echo_from_peer(lan, "198.51.100.10")
