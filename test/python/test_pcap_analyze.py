@@ -295,6 +295,43 @@ def test_other_json_is_usage_error(analyzer, tmp_path):
     assert "not a netns capture manifest" in result.stderr
 
 
+MANIFEST_START = '{"format": "netns-capture-manifest", "version": 1, '
+VIEW_ENTRY = '"file": "a.pcap", "kind": "view", "host": "h", "device": "eth0"'
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (MANIFEST_START + '"files": [{' + VIEW_ENTRY + ', "node_id": 1e400, "link_type": 1}]}',
+         "node_id must be an integer, not inf"),
+        (MANIFEST_START + '"files": [{' + VIEW_ENTRY + ', "node_id": 0, "link_type": 1e400}]}',
+         "link_type must be an integer, not inf"),
+        (MANIFEST_START + '"files": [{' + VIEW_ENTRY + ', "node_id": 0.5, "link_type": 1}]}',
+         "node_id must be an integer, not 0.5"),
+        (MANIFEST_START + '"files": [], "nodes": [{"node_id": 0, "netns_host": true, '
+         '"namespaces": [{"id": -1e400}]}]}',
+         "id must be an integer, not -inf"),
+        (MANIFEST_START + '"files": [], "nodes": [{"node_id": 1e400}]}',
+         "node_id must be an integer, not inf"),
+        (MANIFEST_START + '"files": ' + "[" * 100000 + "]" * 100000 + "}",
+         "JSON nested too deeply"),
+        (MANIFEST_START + '"files": [], "nodes": [{"node_id": ' + "9" * 5000 + "}]}",
+         "invalid JSON"),
+    ],
+    ids=["file-node-id", "link-type", "fraction", "namespace-id", "node-id", "nested", "digits"],
+)
+def test_out_of_range_manifest_is_usage_error(analyzer, tmp_path, text, message):
+    manifest = tmp_path / "netns_manifest.json"
+    manifest.write_text(text)
+
+    result = analyze(analyzer, manifest)
+
+    assert result.returncode == EXIT_USAGE, result.stderr
+    assert f"{manifest}: " in result.stderr
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_same_seed_gives_identical_manifest_and_pcaps(scenario, tmp_path):
     runs = []
     for name in ("first", "second"):

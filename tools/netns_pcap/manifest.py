@@ -80,6 +80,14 @@ def _require(entry, key, where):
     return entry[key]
 
 
+def _require_int(entry, key, where):
+    """Return an integer field, rejecting floats (1e400 is infinity), strings and booleans."""
+    value = _require(entry, key, where)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ManifestError(f"{where}: {key} must be an integer, not {value!r}")
+    return value
+
+
 def _optional_int(entry, key, where):
     """Return an integer field that may be null, rejecting other types."""
     value = entry.get(key)
@@ -118,12 +126,12 @@ def _parse_file(entry, directory, index):
         path=directory / name,
         name=name,
         kind=_require(entry, "kind", where),
-        node_id=int(_require(entry, "node_id", where)),
+        node_id=_require_int(entry, "node_id", where),
         host=str(_require(entry, "host", where)),
         namespace_id=_optional_int(entry, "namespace_id", where),
         namespace=_optional_str(entry, "namespace", where),
         device=str(_require(entry, "device", where)),
-        link_type=int(_require(entry, "link_type", where)),
+        link_type=_require_int(entry, "link_type", where),
         direction=str(entry.get("direction", "both")),
         mac=_optional_mac(entry, where),
         netns_host=bool(entry.get("netns_host", False)),
@@ -140,13 +148,13 @@ def _address_value(text, where):
 def _parse_nodes(nodes, manifest):
     for index, node in enumerate(nodes):
         where = f"nodes[{index}]"
-        node_id = int(_require(node, "node_id", where))
+        node_id = _require_int(node, "node_id", where)
         if not node.get("netns_host"):
             continue
         manifest.route_isolation[node_id] = bool(node.get("route_isolation", False))
         for ns_index, namespace in enumerate(node.get("namespaces", [])):
             ns_where = f"{where}.namespaces[{ns_index}]"
-            namespace_id = int(_require(namespace, "id", ns_where))
+            namespace_id = _require_int(namespace, "id", ns_where)
             manifest.namespace_names[(node_id, namespace_id)] = namespace.get("name")
             for address in namespace.get("addresses", []):
                 value = _address_value(_require(address, "address", ns_where), ns_where)
@@ -168,6 +176,11 @@ def load_manifest(path):
         raise ManifestError(
             f"{path}: invalid JSON at line {error.lineno} column {error.colno}: {error.msg}"
         ) from None
+    except RecursionError:
+        raise ManifestError(f"{path}: invalid manifest: JSON nested too deeply") from None
+    except ValueError as error:
+        # Python 3.11 rejects integers of more than 4300 digits with a plain ValueError.
+        raise ManifestError(f"{path}: invalid JSON: {error}") from None
     if not isinstance(document, dict) or document.get("format") != MANIFEST_FORMAT:
         raise ManifestError(f"{path}: not a netns capture manifest (no format {MANIFEST_FORMAT!r})")
     if document.get("version") not in SUPPORTED_VERSIONS:
@@ -182,7 +195,9 @@ def load_manifest(path):
         ]
         manifest = Manifest(path=path, files=files, owners={}, route_isolation={})
         _parse_nodes(document.get("nodes", []), manifest)
-    except (TypeError, ValueError, AttributeError) as error:
+    except ManifestError as error:
+        raise ManifestError(f"{path}: {error}") from None
+    except (TypeError, ValueError, AttributeError, OverflowError) as error:
         raise ManifestError(f"{path}: malformed entry: {error}") from None
     for capture in files:
         if capture.owner not in manifest.owners:
