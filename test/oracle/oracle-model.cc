@@ -253,6 +253,11 @@ Model::AddConnectedRoutes(uint32_t ns, const std::string& device)
                           IfindexOf(device),
                           a.address,
                           ns};
+        // Linux's fib_add_ifaddr() adds no prefix route for a /32 address or 0.0.0.0/8.
+        if (route.prefixLength == 32 || (route.destination >> 24) == 0)
+        {
+            continue;
+        }
         // A route that differs only in its owner is the same route (kernel FIB alias).
         const bool present = std::any_of(table.begin(), table.end(), [&](const Route& r) {
             return r.destination == route.destination && r.prefixLength == route.prefixLength &&

@@ -180,10 +180,15 @@ SetNetmask(Ptr<Process> process, const LinkState& link, Ipv4Address mask)
         return 0;
     }
     std::optional<Ipv4Address> broadcast = old->configuredBroadcast;
-    // The kernel recomputes the broadcast only when it was the default one of the old mask.
-    if (broadcast && *broadcast == Ipv4Address(old->local.Get() | ~PrefixToMask(old->prefixLength)))
+    // The kernel recomputes the broadcast only when it was the default one of the old mask
+    // and the new prefix is shorter than /31; otherwise it keeps the broadcast as it was.
+    if (broadcast &&
+        *broadcast == Ipv4Address(old->local.Get() | ~PrefixToMask(old->prefixLength)))
     {
-        broadcast = DefaultBroadcast(link, old->local, *length);
+        if (auto recomputed = DefaultBroadcast(link, old->local, *length))
+        {
+            broadcast = recomputed;
+        }
     }
     Status deleted = process->DeleteAddress(link.name, old->local, old->prefixLength);
     if (!deleted.IsOk())

@@ -140,6 +140,12 @@ Routing::AddConnectedRoutes(uint32_t interface)
         Route route;
         route.prefixLength = static_cast<uint8_t>(address.GetMask().GetPrefixLength());
         route.destination = address.GetLocal().CombineMask(address.GetMask());
+        // Linux's fib_add_ifaddr() adds no prefix route for a /32 address or a
+        // prefix in 0.0.0.0/8; the address's local route in table local remains.
+        if (route.prefixLength == 32 || (route.destination.Get() >> 24) == 0)
+        {
+            continue;
+        }
         route.ifindex = device->ifindex;
         route.preferredSource = address.GetLocal();
         route.protocol = RouteProtocol::Kernel;

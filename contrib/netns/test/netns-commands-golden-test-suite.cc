@@ -191,6 +191,8 @@ class CommandsGoldenTestSuite : public TestSuite
         AddTestCase(new GoldenTranscriptTestCase("shell.golden", State::Host), TestCase::QUICK);
         AddTestCase(new GoldenTranscriptTestCase("address-parts.golden", State::Host),
                     TestCase::QUICK);
+        AddTestCase(new GoldenTranscriptTestCase("prefix-routes.golden", State::Host),
+                    TestCase::QUICK);
     }
 };
 

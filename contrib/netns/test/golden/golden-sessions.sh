@@ -280,3 +280,22 @@ session_address-parts() {
     run "ifconfig eth0 netmask 255.255.0377.0"
     run "ip -4 -br addr show eth0"
 }
+
+# Prefix routes: none for a /32 address, one for a /31.
+session_prefix-routes() {
+    run "ip addr add 198.51.100.5/32 dev eth0"
+    run "ip route"
+    run "ip route get 198.51.100.5"
+    run "ip route get 198.51.100.6"
+    run "ip -4 addr show eth0"
+    run "ip addr add 203.0.113.9/31 dev eth1"
+    run "ip route"
+    run "ip route get 203.0.113.8"
+    run "ip addr add 198.51.100.7/32 dev eth0"
+    run "ip route"
+    run "ip addr del 198.51.100.5/32 dev eth0"
+    run "ip route"
+    run "ifconfig eth0 198.51.100.20 netmask 255.255.255.255"
+    run "ip route"
+    run "ifconfig eth0"
+}

@@ -150,6 +150,7 @@ record errors 2
 record privileges 2
 record shell 2
 record address-parts 2
+record prefix-routes 2
 
 if [ "$SELECTED_SESSIONS" != "  " ]; then
     exit 0
