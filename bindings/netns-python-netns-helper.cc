@@ -75,7 +75,7 @@ RegisterNetnsHelperClass(py::module_& m)
             },
             py::arg("prefix"),
             NotNone("ns"),
-            "Write a pcap of every view device of a namespace, PREFIX-HOST-NAMESPACE-DEVICE."
+            "Write a pcap of every view device of a namespace, PREFIX_HOST_NAMESPACE_DEVICE."
             "pcap; views revealed later are not captured.")
         .def_static(
             "GetViewFilename",

@@ -78,12 +78,12 @@ def test_enable_pcap_namespace(tmp_path):
     helper.EnablePcapNamespace(prefix, container.GetNamespace())
     view = container.GetNamespace().FindInView("eth0").device
     expected = netns.NetnsHelper.GetViewFilename(prefix, view)
-    assert expected == f"{prefix}-h1-c1-eth0.pcap"
+    assert expected == f"{prefix}_h1_c1_eth0.pcap"
     core.Simulator.Run()
     core.Simulator.Destroy()
     del view, container, lan  # ns-3 completes a pcap when it destroys the device
     gc.collect()
-    data = (tmp_path / "view-h1-c1-eth0.pcap").read_bytes()
+    data = (tmp_path / "view_h1_c1_eth0.pcap").read_bytes()
     assert len(data) > 24
 
 

@@ -134,8 +134,20 @@ CheckPcapFiles(const ScenarioScript& script)
     const std::string longestDevice(15, 'x');
     for (const ScriptProcess& declared : script.processes)
     {
-        filenames.push_back(prefix + "-" + declared.host + "-" + declared.name + "-" +
-                            longestDevice + ".pcap");
+        // A process's Nth namespace is named PROCESS-N, so N is at most its unshare count.
+        uint32_t unshares = 0;
+        for (const ScriptCommand& command : script.commands)
+        {
+            if (command.host == declared.host && command.process == declared.name &&
+                command.command.rfind("unshare", 0) == 0)
+            {
+                ++unshares;
+            }
+        }
+        const std::string name =
+            declared.name + (unshares > 1 ? "-" + std::to_string(unshares) : std::string());
+        filenames.push_back(
+            NetnsHelper::FormatViewFilename(prefix, declared.host, name, longestDevice));
     }
     for (const std::string& filename : filenames)
     {
@@ -477,6 +489,29 @@ ScenarioRunner::RunCommand(std::size_t index)
     AdoptNamespaces(declared.host, declared.process);
 }
 
+std::string
+ScenarioRunner::UniqueNamespaceName(const std::string& hostName, const std::string& byProcess) const
+{
+    // A process that unshares again names its second namespace PROCESS-2, then
+    // PROCESS-3..., skipping names of other namespaces and processes of the host.
+    const auto taken = [&](const std::string& name) {
+        for (const NamespaceRecord& record : m_namespaces.at(hostName))
+        {
+            if (record.ns->GetName() == name)
+            {
+                return true;
+            }
+        }
+        return name != byProcess && m_processes.count({hostName, name}) > 0;
+    };
+    std::string name = byProcess;
+    for (uint32_t suffix = 2; taken(name); ++suffix)
+    {
+        name = byProcess + "-" + std::to_string(suffix);
+    }
+    return name;
+}
+
 void
 ScenarioRunner::AdoptNamespaces(const std::string& hostName, const std::string& byProcess)
 {
@@ -495,7 +530,7 @@ ScenarioRunner::AdoptNamespaces(const std::string& hostName, const std::string& 
         {
             if (ns == current)
             {
-                ns->SetName(byProcess);
+                ns->SetName(UniqueNamespaceName(hostName, byProcess));
             }
             records.push_back({ns, {}});
             ConnectTrace(

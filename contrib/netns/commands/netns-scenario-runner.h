@@ -167,6 +167,15 @@ class ScenarioRunner
     Ptr<Application> CreateApplication(const ScriptApplication& declaration);
 
     /**
+     * Choose the name of a namespace a process has just entered.
+     * @param hostName the host
+     * @param byProcess the process
+     * @return the process name, or PROCESS-N when a namespace of the host has it
+     */
+    std::string UniqueNamespaceName(const std::string& hostName,
+                                    const std::string& byProcess) const;
+
+    /**
      * Name, trace and capture the namespaces of a host created since the last call.
      * @param hostName the host
      * @param byProcess the process whose command may have created one

@@ -5,6 +5,7 @@
 
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
+#include "ns3/netns-capture-helper.h"
 #include "ns3/netns-names.h"
 #include "ns3/netns-stack.h"
 #include "ns3/netns-traffic-control.h"
@@ -89,7 +90,7 @@ NetnsHelper::GetViewFilename(const std::string& prefix, Ptr<NetDevice> view)
     Ptr<netns::Namespace> ns = view->GetNode()->GetObject<netns::Namespace>();
     if (!ns || !ns->GetHost())
     {
-        return prefix + "-node" + std::to_string(view->GetNode()->GetId()) + "-" +
+        return prefix + "_node" + std::to_string(view->GetNode()->GetId()) + "_if" +
                std::to_string(view->GetIfIndex()) + ".pcap";
     }
     std::string device = "if" + std::to_string(view->GetIfIndex());
@@ -100,7 +101,19 @@ NetnsHelper::GetViewFilename(const std::string& prefix, Ptr<NetDevice> view)
             device = entry.name;
         }
     }
-    return prefix + "-" + ns->GetHost()->GetName() + "-" + ns->GetName() + "-" + device + ".pcap";
+    return FormatViewFilename(prefix, ns->GetHost()->GetName(), ns->GetName(), device);
+}
+
+std::string
+NetnsHelper::FormatViewFilename(const std::string& prefix,
+                                const std::string& host,
+                                const std::string& ns,
+                                const std::string& device)
+{
+    // Encoded components contain no '_', so the three names are separated unambiguously.
+    return prefix + "_" + NetnsCaptureHelper::EncodeComponent(host) + "_" +
+           NetnsCaptureHelper::EncodeComponent(ns) + "_" +
+           NetnsCaptureHelper::EncodeComponent(device) + ".pcap";
 }
 
 void

@@ -63,7 +63,7 @@ class NetnsHelper : public PcapHelperForDevice
 
     /**
      * Capture every view device of a namespace, one pcap file per device,
-     * named PREFIX-HOST-NAMESPACE-DEVICE.pcap.
+     * named PREFIX_HOST_NAMESPACE_DEVICE.pcap (see FormatViewFilename).
      * @param prefix file name prefix, with directory if wanted
      * @param ns the namespace; views revealed later are not captured
      */
@@ -73,9 +73,24 @@ class NetnsHelper : public PcapHelperForDevice
      * Build the pcap file name of a view device.
      * @param prefix the file name prefix
      * @param view the view device
-     * @return PREFIX-HOST-NAMESPACE-DEVICE.pcap
+     * @return PREFIX_HOST_NAMESPACE_DEVICE.pcap, as FormatViewFilename builds it
      */
     static std::string GetViewFilename(const std::string& prefix, Ptr<NetDevice> view);
+
+    /**
+     * Build a view pcap file name from the names, each encoded by
+     * NetnsCaptureHelper::EncodeComponent, so that distinct (host, namespace,
+     * device) names give distinct files.
+     * @param prefix the file name prefix
+     * @param host the host's name
+     * @param ns the namespace's name
+     * @param device the device's name in the view
+     * @return PREFIX_HOST_NAMESPACE_DEVICE.pcap
+     */
+    static std::string FormatViewFilename(const std::string& prefix,
+                                          const std::string& host,
+                                          const std::string& ns,
+                                          const std::string& device);
 
     /**
      * Check that ns-3's pcap writer can create a file. The writer cannot

@@ -346,6 +346,61 @@ class HelperPcapErrorTestCase : public TestCase
 };
 
 /**
+ * Each namespace view gets its own pcap file: names are encoded, and a
+ * process that unshares twice names its second namespace PROCESS-2.
+ */
+class ViewPcapNamesTestCase : public TestCase
+{
+  public:
+    ViewPcapNamesTestCase()
+        : TestCase("view pcap names are distinct per namespace")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        NS_TEST_EXPECT_MSG_NE(NetnsHelper::FormatViewFilename("p", "a", "b-c", "eth0"),
+                              NetnsHelper::FormatViewFilename("p", "a-b", "c", "eth0"),
+                              "a dash in a name does not merge two files");
+        NS_TEST_EXPECT_MSG_EQ(NetnsHelper::FormatViewFilename("p", "a_b", "c", "eth0"),
+                              "p_a%5Fb_c_eth0.pcap",
+                              "an underscore is encoded");
+
+        const std::filesystem::path directory = std::filesystem::temp_directory_path() /
+                                                ("netns-view-names-" + std::to_string(::getpid()));
+        std::filesystem::remove_all(directory);
+        const std::string text = "host h1\nnode peer\ncsma lan h1 peer\nprocess h1 c1\n"
+                                 "at 0 h1 c1 unshare -n\n"
+                                 "at 0 h1 c1 echo eth0 > /sys/kernel/debug/net_ns/dev\n"
+                                 "at 1 h1 c1 unshare -n\n"
+                                 "at 1 h1 c1 echo eth0 > /sys/kernel/debug/net_ns/dev\n"
+                                 "pcap " +
+                                 (directory / "p").string() + "\nstop 2\n";
+        ScenarioScript script;
+        NS_TEST_ASSERT_MSG_EQ(ScriptParser::Parse(text, "twice.nss", script).size(), 0, "parse");
+        {
+            ScenarioRunner runner;
+            runner.SetTranscript(nullptr);
+            NS_TEST_ASSERT_MSG_EQ(runner.Build(script).IsOk(), true, "build");
+            runner.Run();
+            Simulator::Destroy();
+        }
+        Names::Clear();
+        NS_TEST_EXPECT_MSG_EQ(std::filesystem::exists(directory / "p_h1_c1_eth0.pcap"),
+                              true,
+                              "the first namespace's view");
+        NS_TEST_EXPECT_MSG_EQ(std::filesystem::exists(directory / "p_h1_c1-2_eth0.pcap"),
+                              true,
+                              "the second namespace's view");
+        NS_TEST_EXPECT_MSG_EQ(std::filesystem::exists(directory / "p-phys-h1-0.pcap"),
+                              true,
+                              "the host's physical device, by device index");
+        std::filesystem::remove_all(directory);
+    }
+};
+
+/**
  * Scenario script parsing.
  */
 class ScriptParserTestSuite : public TestSuite
@@ -360,6 +415,7 @@ class ScriptParserTestSuite : public TestSuite
         AddTestCase(new ScriptErrorCollectionTestCase, TestCase::QUICK);
         AddTestCase(new PcapPrefixTestCase, TestCase::QUICK);
         AddTestCase(new HelperPcapErrorTestCase, TestCase::QUICK);
+        AddTestCase(new ViewPcapNamesTestCase, TestCase::QUICK);
     }
 };
 
