@@ -13,6 +13,9 @@
 #include "ns3/netns-host.h"
 #include "ns3/netns-names.h"
 
+#include <cerrno>
+#include <climits>
+#include <cstdlib>
 #include <optional>
 
 namespace ns3
@@ -48,12 +51,39 @@ IsValidDeviceArgument(const std::string& name)
     return true;
 }
 
+/** Read an int as iproute2's get_integer() does: strtol(text, &end, 0), nothing after it. */
+std::optional<int>
+ParseInteger(const std::string& text)
+{
+    if (text.empty() || text.find('\0') != std::string::npos)
+    {
+        return std::nullopt;
+    }
+    errno = 0;
+    char* end = nullptr;
+    const long value = std::strtol(text.c_str(), &end, 0);
+    if (end == text.c_str() || *end != '\0' || errno == ERANGE || value > INT_MAX ||
+        value < INT_MIN)
+    {
+        return std::nullopt;
+    }
+    return static_cast<int>(value);
+}
+
+/** Fill the result with iproute2's duparg() error for a keyword given twice. */
+void
+Duplicate(CommandResult& result, const std::string& keyword, const std::string& value)
+{
+    result.Fail("Error: duplicate \"" + keyword + "\": \"" + value + "\" is the second value.",
+                255);
+}
+
 /// Changes requested by an "ip link set" command line.
 struct LinkChanges
 {
     std::string device;              //!< the device
     std::optional<bool> up;          //!< "up" or "down"
-    std::optional<uint32_t> mtu;     //!< "mtu N"
+    std::optional<int> mtu;          //!< "mtu N", as the int iproute2 sends
     std::optional<std::string> name; //!< "name NEW"
 };
 
@@ -80,6 +110,11 @@ ParseSet(const std::vector<std::string>& args, CommandResult& result)
             const std::string& value = args[++i];
             if (word == "name")
             {
+                if (changes.name)
+                {
+                    Duplicate(result, word, value);
+                    return std::nullopt;
+                }
                 if (!ValidateInterfaceName(value).IsOk())
                 {
                     IpErrors::InvalidArgument(result, value, "\"name\" not a valid ifname");
@@ -89,12 +124,13 @@ ParseSet(const std::vector<std::string>& args, CommandResult& result)
             }
             else if (word == "mtu")
             {
-                if (changes.mtu)
+                // iproute2 marks "no mtu yet" with -1, so "mtu -1 mtu 1400" is no duplicate.
+                if (changes.mtu && *changes.mtu != -1)
                 {
-                    IpErrors::Garbage(result, "mtu", value);
+                    Duplicate(result, word, value);
                     return std::nullopt;
                 }
-                auto mtu = ParseUnsigned(value, UINT32_MAX);
+                auto mtu = ParseInteger(value);
                 if (!mtu)
                 {
                     IpErrors::InvalidArgument(result, value, "Invalid \"mtu\" value\n");
@@ -137,17 +173,17 @@ ParseSet(const std::vector<std::string>& args, CommandResult& result)
 void
 ApplyMtu(Ptr<Process> process, const LinkChanges& changes, CommandResult& result)
 {
-    if (*changes.mtu < MIN_MTU)
+    if (*changes.mtu < static_cast<int>(MIN_MTU))
     {
         IpErrors::KernelMessage(result, "mtu less than device minimum.");
         return;
     }
-    if (*changes.mtu > MAX_MTU)
+    if (*changes.mtu > static_cast<int>(MAX_MTU))
     {
         IpErrors::KernelMessage(result, "mtu greater than device maximum.");
         return;
     }
-    Status set = process->SetMtu(changes.device, *changes.mtu);
+    Status set = process->SetMtu(changes.device, static_cast<uint32_t>(*changes.mtu));
     if (set.GetErrno() == EINVAL)
     {
         IpErrors::KernelMessage(result, "mtu greater than device maximum.");

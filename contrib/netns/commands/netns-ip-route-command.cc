@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 
 namespace ns3
 {
@@ -152,8 +153,16 @@ ParseKeyword(const std::string& keyword,
 std::optional<RouteRequest>
 ParseRequest(const std::vector<std::string>& args, CommandResult& result)
 {
-    static const std::vector<std::string> keywords{
-        "via", "src", "dev", "oif", "metric", "priority", "preference", "proto", "scope", "table"};
+    static const std::vector<std::string> keywords{"via",
+                                                   "src",
+                                                   "dev",
+                                                   "oif",
+                                                   "metric",
+                                                   "priority",
+                                                   "preference",
+                                                   "proto",
+                                                   "scope",
+                                                   "table"};
     RouteRequest request;
     for (std::size_t i = 0; i < args.size(); ++i)
     {
@@ -408,6 +417,26 @@ IpRouteCommand::Modify(Ptr<Process> process,
     }
 }
 
+namespace
+{
+
+/// Keywords of iproute2 6.1's "ip route get" that the emulation does not implement.
+const std::set<std::string> UNSUPPORTED_GET_KEYWORDS{"from",
+                                                     "iif",
+                                                     "oif",
+                                                     "mark",
+                                                     "tos",
+                                                     "dsfield",
+                                                     "vrf",
+                                                     "ipproto",
+                                                     "sport",
+                                                     "dport",
+                                                     "connected",
+                                                     "fibmatch",
+                                                     "as"};
+
+} // namespace
+
 void
 IpRouteCommand::Get(Ptr<Process> process,
                     const std::vector<std::string>& args,
@@ -426,6 +455,14 @@ IpRouteCommand::Get(Ptr<Process> process,
             }
             word = args[++i];
         }
+        else if (UNSUPPORTED_GET_KEYWORDS.count(word) != 0)
+        {
+            result.Fail("Error: \"" + word +
+                            "\" is not supported: the emulated ip route get takes only a "
+                            "destination address.",
+                        1);
+            return;
+        }
         auto prefix = ParseIpv4Prefix(word);
         if (!prefix || word == "default" || word == "any" || word == "all")
         {
@@ -436,6 +473,12 @@ IpRouteCommand::Get(Ptr<Process> process,
         {
             IpErrors::Garbage(result, "to", word);
             return;
+        }
+        // iproute2 6.1 warns and then looks up the address alone, as a /32.
+        if (prefix->length != 32)
+        {
+            result.err += "Warning: /" + std::to_string(prefix->length) +
+                          " as prefix is invalid, only /32 (or none) is supported.\n";
         }
         destination = prefix->address;
     }

@@ -193,6 +193,8 @@ class CommandsGoldenTestSuite : public TestSuite
                     TestCase::QUICK);
         AddTestCase(new GoldenTranscriptTestCase("prefix-routes.golden", State::Host),
                     TestCase::QUICK);
+        AddTestCase(new GoldenTranscriptTestCase("link-route-texts.golden", State::Host),
+                    TestCase::QUICK);
     }
 };
 

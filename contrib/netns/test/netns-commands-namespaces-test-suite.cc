@@ -452,6 +452,39 @@ class PointToPointFlagsTestCase : public TestCase
 };
 
 /**
+ * ip route get with a selector the emulation does not implement.
+ */
+class RouteGetSelectorTestCase : public TestCase
+{
+  public:
+    RouteGetSelectorTestCase()
+        : TestCase("ip route get rejects oif by name")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        test::CommandTestHost built = test::BuildCommandTestHost(1);
+        NS_TEST_ASSERT_MSG_EQ(Exec(built.root, "ip addr add 198.51.100.1/24 dev eth0").exitStatus,
+                              0,
+                              "adding an address");
+        for (const std::string selector : {"oif eth0", "from 198.51.100.1", "iif eth0"})
+        {
+            const CommandResult got = Exec(built.root, "ip route get 198.51.100.9 " + selector);
+            const std::string keyword = selector.substr(0, selector.find(' '));
+            NS_TEST_EXPECT_MSG_EQ(got.exitStatus, 1, selector);
+            NS_TEST_EXPECT_MSG_EQ(got.out, "", selector);
+            NS_TEST_EXPECT_MSG_EQ(got.err,
+                                  "Error: \"" + keyword +
+                                      "\" is not supported: the emulated ip route get takes "
+                                      "only a destination address.\n",
+                                  selector);
+        }
+    }
+};
+
+/**
  * Namespace behaviour of the commands.
  */
 class CommandsNamespacesTestSuite : public TestSuite
@@ -469,6 +502,7 @@ class CommandsNamespacesTestSuite : public TestSuite
         AddTestCase(new OwnLoopbackChangesTestCase, TestCase::QUICK);
         AddTestCase(new ShellLayerTestCase, TestCase::QUICK);
         AddTestCase(new PointToPointFlagsTestCase, TestCase::QUICK);
+        AddTestCase(new RouteGetSelectorTestCase, TestCase::QUICK);
     }
 };
 

@@ -299,3 +299,29 @@ session_prefix-routes() {
     run "ip route"
     run "ifconfig eth0"
 }
+
+# ip link set with repeated keywords and out-of-range MTUs, and ip route get
+# with a prefix length.
+session_link-route-texts() {
+    run "ip link set eth0 mtu 1500 mtu 1400"
+    run "ip link set eth0 mtu 1400 mtu bad"
+    run "ip link set eth0 mtu bad mtu 1400"
+    run "ip link set eth0 mtu -1"
+    run "ip link set eth0 mtu -2147483648"
+    run "ip link set eth0 mtu 2147483647"
+    run "ip link set eth0 mtu 2147483648"
+    run "ip link set eth0 mtu -1 mtu 1400"
+    run "ip link set eth0 mtu 01000"
+    run "ip link show eth0"
+    run "ip link set eth0 mtu 0x5dc"
+    run "ip link set eth0 name eth5 name eth6"
+    run "ip link set eth0 name bad/x name eth6"
+    run "ip link set eth9 mtu 1400 mtu 1300"
+    run "ip -br link"
+    run "ip addr add 198.51.100.1/24 dev eth0"
+    run "ip route get 203.0.113.0/24"
+    run "ip route get 198.51.100.0/24"
+    run "ip route get 198.51.100.9/0"
+    run "ip route get 198.51.100.9/32"
+    run "ip route get 198.51.100.9/33"
+}

@@ -151,6 +151,7 @@ record privileges 2
 record shell 2
 record address-parts 2
 record prefix-routes 2
+record link-route-texts 2
 
 if [ "$SELECTED_SESSIONS" != "  " ]; then
     exit 0
