@@ -155,6 +155,12 @@ SetAddress(Ptr<Process> process, const LinkState& link, Ipv4Address local)
             return deleted.GetErrno();
         }
     }
+    // 0.0.0.0 only removes the old address, because the kernel's __inet_insert_ifa()
+    // discards an address whose local part is zero.
+    if (local == Ipv4Address::GetAny())
+    {
+        return 0;
+    }
     Status added =
         process->AddAddress(link.name, local, *length, DefaultBroadcast(link, local, *length));
     return added.GetErrno();

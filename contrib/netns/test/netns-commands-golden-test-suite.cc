@@ -195,6 +195,8 @@ class CommandsGoldenTestSuite : public TestSuite
                     TestCase::QUICK);
         AddTestCase(new GoldenTranscriptTestCase("link-route-texts.golden", State::Host),
                     TestCase::QUICK);
+        AddTestCase(new GoldenTranscriptTestCase("ifconfig-zero.golden", State::Host),
+                    TestCase::QUICK);
     }
 };
 

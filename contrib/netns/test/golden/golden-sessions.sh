@@ -325,3 +325,19 @@ session_link-route-texts() {
     run "ip route get 198.51.100.9/32"
     run "ip route get 198.51.100.9/33"
 }
+
+# ifconfig DEV 0.0.0.0 removes the device's first address.
+session_ifconfig-zero() {
+    run "ifconfig eth1 0.0.0.0"
+    run "ip -4 addr show eth1"
+    run "ifconfig eth0 198.51.100.30"
+    run "ifconfig eth0 0.0.0.0"
+    run "ip -4 addr show eth0"
+    run "ifconfig eth0 198.51.100.31 netmask 255.255.255.0"
+    run "ifconfig eth0 0"
+    run "ifconfig eth0"
+    run "ip route"
+    run "ifconfig eth1 down"
+    run "ifconfig eth1 0x0"
+    run "ip -br link show eth1"
+}

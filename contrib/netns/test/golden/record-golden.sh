@@ -152,6 +152,7 @@ record shell 2
 record address-parts 2
 record prefix-routes 2
 record link-route-texts 2
+record ifconfig-zero 2
 
 if [ "$SELECTED_SESSIONS" != "  " ]; then
     exit 0
