@@ -13,6 +13,8 @@
 #include "ns3/netns-route-table.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <functional>
 #include <optional>
 
@@ -220,6 +222,42 @@ SetBroadcast(Ptr<Process> process, const LinkState& link, Ipv4Address broadcast)
 }
 
 /**
+ * Compare device names as net-tools 2.10's nstrcmp() does: the parts before the
+ * trailing digits first, the shorter such part first, then the trailing numbers,
+ * then the whole names bytewise. So eth2 sorts before eth10, and eth10 before eth1a.
+ */
+int
+CompareInterfaceNames(const std::string& a, const std::string& b)
+{
+    auto stemLength = [](const std::string& name) {
+        std::size_t length = name.size();
+        while (length > 0 && std::isdigit(static_cast<unsigned char>(name[length - 1])))
+        {
+            --length;
+        }
+        return length;
+    };
+    const std::size_t aStem = stemLength(a);
+    const std::size_t bStem = stemLength(b);
+    const int stems = a.compare(0, std::min(aStem, bStem), b, 0, std::min(aStem, bStem));
+    if (stems != 0)
+    {
+        return stems;
+    }
+    if (aStem != bStem)
+    {
+        return aStem < bStem ? -1 : 1;
+    }
+    const long aNumber = std::atol(a.c_str() + aStem);
+    const long bNumber = std::atol(b.c_str() + bStem);
+    if (aNumber != bNumber)
+    {
+        return aNumber < bNumber ? -1 : 1;
+    }
+    return a.compare(b);
+}
+
+/**
  * Report a parse failure of an address argument the way net-tools' resolver does.
  * NOTE: net-tools tries getnetbyname() and gethostbyname() after inet_aton(), so
  * the real ifconfig accepts names from /etc/networks and /etc/hosts; the emulator
@@ -295,10 +333,19 @@ void
 IfconfigCommand::List(Ptr<Process> process, bool all, CommandResult& result)
 {
     Ptr<Namespace> ns = process->GetNamespace();
-    std::vector<LinkState> links = LinkStateReader::List(ns);
-    std::sort(links.begin(),
-              links.end(),
-              [](const LinkState& a, const LinkState& b) { return a.name < b.name; });
+    // net-tools inserts each device of /proc/net/dev (ifindex order) into its list,
+    // scanning from the end, and keeps the list ordered by nstrcmp().
+    std::vector<LinkState> links;
+    for (const LinkState& link : LinkStateReader::List(ns))
+    {
+        auto position = links.end();
+        while (position != links.begin() &&
+               CompareInterfaceNames(link.name, (position - 1)->name) < 0)
+        {
+            --position;
+        }
+        links.insert(position, link);
+    }
     for (const LinkState& link : links)
     {
         if (!all && !link.IsUp())

@@ -17,6 +17,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 using namespace ns3;
 using namespace ns3::netns;
@@ -485,6 +486,39 @@ class RouteGetSelectorTestCase : public TestCase
 };
 
 /**
+ * ifconfig -a lists devices in net-tools' order, not bytewise.
+ */
+class IfconfigOrderTestCase : public TestCase
+{
+  public:
+    IfconfigOrderTestCase()
+        : TestCase("ifconfig -a orders eth2 before eth10")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        test::CommandTestHost built = test::BuildCommandTestHost(3);
+        NS_TEST_ASSERT_MSG_EQ(Exec(built.root, "ip link set eth0 name eth10").exitStatus,
+                              0,
+                              "renaming eth0");
+        const CommandResult listed = Exec(built.root, "ifconfig -a");
+        NS_TEST_ASSERT_MSG_EQ(listed.exitStatus, 0, "ifconfig -a");
+        std::string names;
+        std::istringstream lines(listed.out);
+        for (std::string line; std::getline(lines, line);)
+        {
+            if (!line.empty() && line[0] != ' ')
+            {
+                names += line.substr(0, line.find(':')) + " ";
+            }
+        }
+        NS_TEST_EXPECT_MSG_EQ(names, "eth1 eth2 eth10 lo ", "net-tools' nstrcmp() order");
+    }
+};
+
+/**
  * Namespace behaviour of the commands.
  */
 class CommandsNamespacesTestSuite : public TestSuite
@@ -503,6 +537,7 @@ class CommandsNamespacesTestSuite : public TestSuite
         AddTestCase(new ShellLayerTestCase, TestCase::QUICK);
         AddTestCase(new PointToPointFlagsTestCase, TestCase::QUICK);
         AddTestCase(new RouteGetSelectorTestCase, TestCase::QUICK);
+        AddTestCase(new IfconfigOrderTestCase, TestCase::QUICK);
     }
 };
 
