@@ -216,7 +216,8 @@ def test_send_unconnected_tcp():
     fd = process.Socket(netns.AF_INET, netns.SOCK_STREAM)
     with pytest.raises(OSError) as error:
         process.Send(fd, b"x")
-    assert_os_error(error, errno.ENOTCONN, "send failed: Transport endpoint is not connected")
+    assert_os_error(error, errno.ENOTCONN,
+                    "send failed: Transport endpoint is not connected (fd 3, 1 bytes)")
 
 
 def test_udp_exchange_with_receive_callback():

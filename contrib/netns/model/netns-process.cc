@@ -603,7 +603,10 @@ Process::Send(int fd, Ptr<Packet> packet)
     const int sent = socket->Send(packet, 0);
     if (sent < 0)
     {
-        return SocketFailure(socket, "send");
+        const Status failed = SocketFailure(socket, "send");
+        return Status::Error(failed.GetErrno(),
+                             failed.GetMessage() + " (fd " + std::to_string(fd) + ", " +
+                                 std::to_string(packet->GetSize()) + " bytes)");
     }
     return static_cast<uint32_t>(sent);
 }
@@ -625,7 +628,10 @@ Process::SendTo(int fd, Ptr<Packet> packet, Ipv4Address address, uint16_t port)
     const int sent = socket->SendTo(packet, 0, InetSocketAddress(address, port));
     if (sent < 0)
     {
-        return SocketFailure(socket, "sendto");
+        const Status failed = SocketFailure(socket, "sendto");
+        return Status::Error(failed.GetErrno(),
+                             failed.GetMessage() + " (fd " + std::to_string(fd) + ", " +
+                                 std::to_string(packet->GetSize()) + " bytes)");
     }
     return static_cast<uint32_t>(sent);
 }
