@@ -420,6 +420,12 @@ RegisterHelpers(py::module_& m)
                 {
                     throw py::value_error("the packet size must be at least 1 byte");
                 }
+                if (dataRate.GetBitRate() == 0)
+                {
+                    // OnOffApplication divides by the rate when it schedules a send.
+                    throw py::value_error("invalid data rate 0bps: a data rate must be at "
+                                          "least 1bps");
+                }
                 helper.GetHelper().SetConstantRate(dataRate, packetSize);
             },
             py::arg("dataRate"),

@@ -214,6 +214,18 @@ StreamTextError(const std::string& type, const std::string& text)
     return "";
 }
 
+// ns-3 divides by a link's or sender's bit rate (DataRate::CalculateBytesTxTime),
+// so a rate of 0 bit/s raises SIGFPE later, in Install() or at the first send.
+const char* const ZERO_RATE_ERROR = "a data rate must be at least 1bps";
+
+/** Whether a value is a DataRateValue of 0 bit/s. */
+bool
+IsZeroDataRate(const AttributeValue& value)
+{
+    const auto* rate = dynamic_cast<const DataRateValue*>(&value);
+    return rate != nullptr && rate->Get().GetBitRate() == 0;
+}
+
 /**
  * Parse the text of an attribute value, checking first every text ns-3's
  * own parser would abort on.
@@ -304,6 +316,11 @@ ParseAttributeText(Ptr<const AttributeChecker> checker,
     {
         error = (type == "DataRateValue" || type == "QueueSizeValue") ? UnitHint(type)
                                                                       : ExpectedValues(checker);
+        return nullptr;
+    }
+    if (IsZeroDataRate(*value))
+    {
+        error = ZERO_RATE_ERROR;
         return nullptr;
     }
     return value;
@@ -570,6 +587,11 @@ ToAttributeValue(const std::string& owner, Ptr<const AttributeChecker> checker, 
     {
         throw py::value_error("invalid value " + Quote(text) + " for " + owner + ": " +
                               ExpectedValues(checker));
+    }
+    if (IsZeroDataRate(*result))
+    {
+        throw py::value_error("invalid value " + Quote(text) + " for " + owner + ": " +
+                              ZERO_RATE_ERROR);
     }
     return result;
 }

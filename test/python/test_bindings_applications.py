@@ -182,6 +182,18 @@ def test_constant_rate_rejects_empty_packets():
     assert str(error.value) == "the packet size must be at least 1 byte"
 
 
+def test_zero_data_rate_rejected():
+    helper = applications.OnOffHelper("ns3::UdpSocketFactory", "203.0.113.2:9")
+    with pytest.raises(ValueError) as error:
+        helper.SetConstantRate(network.DataRate(0), 100)
+    assert str(error.value) == "invalid data rate 0bps: a data rate must be at least 1bps"
+    with pytest.raises(ValueError) as error:
+        helper.SetAttribute("DataRate", "0bps")
+    assert str(error.value) == (
+        'invalid value "0bps" for attribute "DataRate" of ns3::OnOffApplication: '
+        "a data rate must be at least 1bps")
+
+
 def test_application_objects():
     server = applications.UdpEchoServer()
     assert server.GetNode() is None

@@ -70,6 +70,19 @@ def test_csma_attribute_errors():
         helper.SetDeviceAttribute("EncapsulationMode", 7)
 
 
+@pytest.mark.parametrize("rate", ["0bps", "0Mbps", network.DataRate(0)])
+def test_zero_data_rate_rejected(rate):
+    # ns-3 divides by the rate: installing a 0 bit/s link would raise SIGFPE.
+    for helper, setter, owner in (
+            (csma.CsmaHelper(), "SetChannelAttribute", "ns3::CsmaChannel"),
+            (point_to_point.PointToPointHelper(), "SetDeviceAttribute",
+             "ns3::PointToPointNetDevice")):
+        with pytest.raises(ValueError) as error:
+            getattr(helper, setter)("DataRate", rate)
+        assert str(error.value).endswith(
+            f'for attribute "DataRate" of {owner}: a data rate must be at least 1bps')
+
+
 def test_csma_queue():
     helper = csma.CsmaHelper()
     helper.SetQueue("ns3::DropTailQueue", MaxSize="5p")
