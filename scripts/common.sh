@@ -8,7 +8,7 @@ NETNS_BUILD_DIR=${NETNS_BUILD_DIR:-$NETNS_ROOT/build}
 NETNS_BUILD_PACKAGES=(cmake make g++ libns3-dev ns3 libgsl-dev libboost-test-dev
                       pybind11-dev python3-dev python3-pybind11)
 # Packages the tests need on top.
-NETNS_TEST_PACKAGES=(tshark python3-pytest python3-dpkt python3-matplotlib)
+NETNS_TEST_PACKAGES=(tshark python3-pytest python3-dpkt python3-numpy python3-matplotlib)
 
 # Print the packages of the arguments that dpkg does not list as installed.
 netns_missing_packages() {
