@@ -4,6 +4,7 @@
 #include "namespace-udp-socket.h"
 
 #include "net-namespace.h"
+#include "netns-private-member.h"
 
 #include "ns3/boolean.h"
 #include "ns3/inet-socket-address.h"
@@ -22,39 +23,20 @@ namespace netns
 
 NS_LOG_COMPONENT_DEFINE("NamespaceUdpSocket");
 
-namespace
-{
-
 // NOTE: ns-3.37's UdpSocketImpl::Connect does not set its endpoint's peer,
-// and neither UdpSocketImpl nor UdpL4Protocol offers access to the endpoint.
-// The module reads UdpL4Protocol::m_endPoints through an explicit template
-// instantiation, which the C++ standard exempts from access checking. A
-// change of that member's name or type in another ns-3 release fails the
-// build here.
+// and neither UdpSocketImpl nor UdpL4Protocol offers access to the endpoint,
+// so the module reads the private UdpL4Protocol::m_endPoints.
 
-/// Names the member UdpL4Protocol::m_endPoints for MemberAccess.
+/// Tag naming UdpL4Protocol::m_endPoints for PrivateMemberAccess.
 struct UdpEndPointsTag
 {
     /// Type of the member.
     using Member = Ipv4EndPointDemux* UdpL4Protocol::*;
-    /** @return the member pointer, defined by MemberAccess */
-    friend Member GetMember(UdpEndPointsTag);
+    /** @return the member pointer, defined by the instantiation below */
+    friend Member GetPrivateMember(UdpEndPointsTag);
 };
 
-/// Defines GetMember(Tag) to return the member pointer given as argument.
-template <typename Tag, typename Tag::Member member>
-struct MemberAccess
-{
-    /** @return the member pointer */
-    friend typename Tag::Member GetMember(Tag)
-    {
-        return member;
-    }
-};
-
-template struct MemberAccess<UdpEndPointsTag, &UdpL4Protocol::m_endPoints>;
-
-} // namespace
+template struct PrivateMemberAccess<UdpEndPointsTag, &UdpL4Protocol::m_endPoints>;
 
 NS_OBJECT_ENSURE_REGISTERED(NamespaceUdpSocket);
 
@@ -178,7 +160,7 @@ NamespaceUdpSocket::RecordLocalEnd()
 void
 NamespaceUdpSocket::SetEndPointPeer(const InetSocketAddress& local)
 {
-    Ipv4EndPointDemux* demux = m_udp ? PeekPointer(m_udp)->*GetMember(UdpEndPointsTag()) : nullptr;
+    Ipv4EndPointDemux* demux = m_udp ? PeekPointer(m_udp)->*GetPrivateMember(UdpEndPointsTag()) : nullptr;
     if (demux == nullptr)
     {
         return;

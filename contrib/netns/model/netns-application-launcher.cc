@@ -3,64 +3,45 @@
  */
 #include "netns-application-launcher.h"
 
+#include "netns-private-member.h"
+
 namespace ns3
 {
 namespace netns
 {
 
-namespace
-{
-
-// Access checking does not apply to the names in an explicit instantiation
-// (C++17 [temp.explicit] paragraph 12). Instantiating MemberExporter with a
-// pointer to a private member therefore defines a friend function that
-// returns that pointer, which is the only way to reach the two private
-// virtual methods of ns3::Application without patching ns-3.
-
-/** Tag type naming Application::StartApplication. */
-struct StartTag
+/** Tag naming Application::StartApplication for PrivateMemberAccess. */
+struct StartApplicationTag
 {
     /// Type of the member pointer.
     using Member = void (Application::*)();
     /** @return the member pointer, defined by the instantiation below */
-    friend Member ExportedMember(StartTag);
+    friend Member GetPrivateMember(StartApplicationTag);
 };
 
-/** Tag type naming Application::StopApplication. */
-struct StopTag
+/** Tag naming Application::StopApplication for PrivateMemberAccess. */
+struct StopApplicationTag
 {
     /// Type of the member pointer.
     using Member = void (Application::*)();
     /** @return the member pointer, defined by the instantiation below */
-    friend Member ExportedMember(StopTag);
+    friend Member GetPrivateMember(StopApplicationTag);
 };
 
-/** Defines ExportedMember(Tag) to return the member pointer M. */
-template <typename Tag, typename Tag::Member M>
-struct MemberExporter
-{
-    /** @return the member pointer */
-    friend typename Tag::Member ExportedMember(Tag)
-    {
-        return M;
-    }
-};
-
-template struct MemberExporter<StartTag, &Application::StartApplication>;
-template struct MemberExporter<StopTag, &Application::StopApplication>;
-
-} // namespace
+// The two private virtual methods of ns3::Application have no public caller.
+template struct PrivateMemberAccess<StartApplicationTag, &Application::StartApplication>;
+template struct PrivateMemberAccess<StopApplicationTag, &Application::StopApplication>;
 
 void
 StartApplicationNow(Ptr<Application> application)
 {
-    (PeekPointer(application)->*ExportedMember(StartTag{}))();
+    (PeekPointer(application)->*GetPrivateMember(StartApplicationTag{}))();
 }
 
 void
 StopApplicationNow(Ptr<Application> application)
 {
-    (PeekPointer(application)->*ExportedMember(StopTag{}))();
+    (PeekPointer(application)->*GetPrivateMember(StopApplicationTag{}))();
 }
 
 } // namespace netns
