@@ -115,10 +115,11 @@ CountEchoRequest(const std::set<uint16_t>* echoPorts,
 }
 
 /**
- * Check that every pcap file the script can lead to can be created, since
+ * Check that every pcap file the script can lead to can be created, because
  * ns-3's pcap writer aborts the program when it cannot open one. Each check
- * uses the longest name of its kind: a physical device of each node and a
- * view of each process's namespace, with a 15-byte device name (IFNAMSIZ - 1).
+ * uses the longest name of its kind. These are a physical device of each
+ * node, and a view of each process's namespace with a 15-byte device name
+ * (IFNAMSIZ - 1).
  */
 Status
 CheckPcapFiles(const ScenarioScript& script)
