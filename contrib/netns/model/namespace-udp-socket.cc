@@ -160,7 +160,8 @@ NamespaceUdpSocket::RecordLocalEnd()
 void
 NamespaceUdpSocket::SetEndPointPeer(const InetSocketAddress& local)
 {
-    Ipv4EndPointDemux* demux = m_udp ? PeekPointer(m_udp)->*GetPrivateMember(UdpEndPointsTag()) : nullptr;
+    Ipv4EndPointDemux* demux =
+        m_udp ? PeekPointer(m_udp)->*GetPrivateMember(UdpEndPointsTag()) : nullptr;
     if (demux == nullptr)
     {
         return;
