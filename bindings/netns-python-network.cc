@@ -701,6 +701,18 @@ RegisterSocket(py::module_& m)
             "Return the Linux errno of the socket's last failure, 0 when none.")
         .def("GetNode", Checked<&Socket::GetNode>(), "Return the node the socket lives on.")
         .def(
+            "SetAllowBroadcast",
+            [](Socket& socket, bool allow) {
+                EnsureLive(&socket);
+                return socket.SetAllowBroadcast(allow);
+            },
+            py::arg("allow"),
+            "Set or clear SO_BROADCAST; without it a UDP sendto() or connect() to a broadcast "
+            "address raises OSError(EACCES). Returns False where ns-3 cannot broadcast (TCP).")
+        .def("GetAllowBroadcast",
+             Checked<&Socket::GetAllowBroadcast>(),
+             "Return whether SO_BROADCAST is set.")
+        .def(
             "SetRecvCallback",
             [](Socket& socket, py::object callback) {
                 EnsureLive(&socket);

@@ -182,34 +182,11 @@ Model::FindHolder(uint32_t address, const std::string& device) const
 bool
 Model::IsBroadcastOf(uint32_t address, std::optional<uint32_t> ns) const
 {
-    if (!m_topology.strictLinux)
+    for (const auto& [held, holders] : m_holders)
     {
-        // NOTE: the module's address registry records one prefix length per
-        // address, namespace and device, that of the first entry, so the
-        // broadcast of a second prefix of the same address is not local.
-        // Linux uses both. strictLinux models that, and the reproducer is
-        // open/broadcast-of-second-prefix.seq.
-        for (const auto& [held, holders] : m_holders)
+        for (const Holder& h : holders)
         {
-            for (const Holder& h : holders)
-            {
-                if ((!ns || h.ns == *ns) && BroadcastOf(held, h.prefixLength) == address)
-                {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-    for (uint32_t id = 0; id < m_namespaces.size(); ++id)
-    {
-        if ((ns && *ns != id) || !m_namespaces[id].alive)
-        {
-            continue;
-        }
-        for (const Address& a : m_namespaces[id].addresses)
-        {
-            if (!IsLoopback(a.address) && BroadcastOf(a.address, a.prefixLength) == address)
+            if ((!ns || h.ns == *ns) && BroadcastOf(held, h.prefixLength) == address)
             {
                 return true;
             }
@@ -734,14 +711,7 @@ Model::AddAddress(Process& process, const Operation& op)
         }
     }
     ns.addresses.push_back({device, address, length});
-    auto& holders = m_holders[address];
-    const bool held = std::any_of(holders.begin(), holders.end(), [&](const Holder& h) {
-        return h.ns == process.ns && h.device == device;
-    });
-    if (!held)
-    {
-        holders.push_back({process.ns, device, length});
-    }
+    m_holders[address].push_back({process.ns, device, length});
     AddConnectedRoutes(process.ns, device);
     return outcome;
 }
@@ -756,20 +726,19 @@ Model::RemoveAddressAt(uint32_t nsId, std::size_t index)
     {
         return;
     }
-    // The namespace still holds the address on the device while another entry carries it.
-    if (!HoldsOn(nsId, removed.device, removed.address))
+    // Each entry is a holder of its own: the same address with another prefix
+    // length on the device stays held, and in its own place in the order.
+    auto& holders = m_holders[removed.address];
+    auto holder = std::find_if(holders.begin(), holders.end(), [&](const Holder& h) {
+        return h.ns == nsId && h.device == removed.device && h.prefixLength == removed.prefixLength;
+    });
+    if (holder != holders.end())
     {
-        auto& holders = m_holders[removed.address];
-        holders.erase(std::remove_if(holders.begin(),
-                                     holders.end(),
-                                     [&](const Holder& h) {
-                                         return h.ns == nsId && h.device == removed.device;
-                                     }),
-                      holders.end());
-        if (holders.empty())
-        {
-            m_holders.erase(removed.address);
-        }
+        holders.erase(holder);
+    }
+    if (holders.empty())
+    {
+        m_holders.erase(removed.address);
     }
     if (removed.device == "lo")
     {
@@ -1031,20 +1000,6 @@ Model::Send(Process& process, const Operation& op, const std::string& payload)
         IsBroadcastOf(destination, std::nullopt) || (destination & 0xff) == 255)
     {
         // Not modelled: TCP data, sends to 0.0.0.0 or port 0, and broadcasts.
-        outcome.skipped = true;
-        return outcome;
-    }
-    const bool broadcastOfLo = std::any_of(
-        m_namespaces[socket->ns].addresses.begin(),
-        m_namespaces[socket->ns].addresses.end(),
-        [destination](const Address& a) {
-            return a.device == "lo" && (a.address | ~Mask(a.prefixLength)) == destination;
-        });
-    if (broadcastOfLo && Holds(socket->ns, destination) && !m_topology.strictLinux)
-    {
-        // NOTE: ns-3's UdpSocketImpl takes a /32 address held on lo for a
-        // broadcast of lo and fails with EOPNOTSUPP; Linux sends it. Only
-        // strictLinux models it; the reproducer is open/send-to-address-on-lo.seq.
         outcome.skipped = true;
         return outcome;
     }

@@ -32,7 +32,7 @@ Sequence::ToString() const
 {
     std::ostringstream os;
     os << "topology isolation=" << (topology.routeIsolation ? 1 : 0)
-       << " devices=" << topology.devices << (topology.strictLinux ? " strict=1" : "") << "\n";
+       << " devices=" << topology.devices << "\n";
     for (const Operation& operation : operations)
     {
         os << operation.ToString() << "\n";
@@ -70,10 +70,6 @@ ParseSequence(const std::string& text, std::string& error)
             if (arg == "isolation=0" || arg == "isolation=1")
             {
                 sequence.topology.routeIsolation = arg.back() == '1';
-            }
-            else if (arg == "strict=0" || arg == "strict=1")
-            {
-                sequence.topology.strictLinux = arg.back() == '1';
             }
             else if (arg == "devices=1" || arg == "devices=2" || arg == "devices=3")
             {

@@ -26,9 +26,6 @@ struct Topology
 {
     bool routeIsolation{false}; //!< the host's route model at the start
     uint32_t devices{1};        //!< 1 to 3
-    /// Expect Linux's behaviour where the module inherits a documented ns-3
-    /// difference ("strict=1"), so that a reproducer keeps failing until fixed.
-    bool strictLinux{false};
 };
 
 /**

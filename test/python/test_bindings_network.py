@@ -326,6 +326,19 @@ def test_socket_send_on_connected_udp():
     assert received == [b"direct"]
 
 
+def test_socket_broadcast_needs_so_broadcast():
+    lan, (first, first_fd), _ = udp_pair()
+    socket = first.GetSocket(first_fd)
+    assert socket.GetAllowBroadcast() is False
+    with pytest.raises(OSError) as error:
+        first.SendTo(first_fd, b"all", "198.51.100.255", 9)
+    assert error.value.errno == errno.EACCES
+    assert "198.51.100.255" in error.value.strerror
+    assert socket.SetAllowBroadcast(True) is True
+    assert socket.GetAllowBroadcast() is True
+    assert first.SendTo(first_fd, b"all", "198.51.100.255", 9) == 3
+
+
 def tcp_listener():
     """Return a LAN and a container listening on TCP 198.51.100.10:80.
 

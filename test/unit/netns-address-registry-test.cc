@@ -37,6 +37,13 @@ struct RegistryFixture
                             AddressHolder{namespaceId, ifindex, prefixLength});
     }
 
+    /** Forget an address and return what AddressRegistry::Remove returned. */
+    bool Drop(const char* address, uint32_t namespaceId, uint32_t ifindex, uint8_t prefixLength)
+    {
+        return registry.Remove(Ipv4Address(address),
+                               AddressHolder{namespaceId, ifindex, prefixLength});
+    }
+
     /** @return the namespace ids of an address's holders, in order */
     std::vector<uint32_t> HolderNamespaces(const char* address) const
     {
@@ -107,8 +114,44 @@ BOOST_AUTO_TEST_CASE(add_same_holder_twice_rejected)
     BOOST_REQUIRE(Hold("10.1.0.10", NS_A, ETH0, 16));
 
     BOOST_TEST(!Hold("10.1.0.10", NS_A, ETH0, 16));
-    BOOST_TEST(!Hold("10.1.0.10", NS_A, ETH0, 24));
     BOOST_TEST(registry.GetHolders(Ipv4Address("10.1.0.10")).size() == 1u);
+}
+
+// Linux keeps 192.0.2.11/32 and 192.0.2.11/24 on one device as two addresses.
+BOOST_AUTO_TEST_CASE(same_address_with_two_prefixes)
+{
+    BOOST_REQUIRE(Hold("192.0.2.11", NS_A, ETH0, 32));
+    BOOST_REQUIRE(Hold("192.0.2.11", NS_A, ETH0, 24));
+
+    BOOST_TEST(registry.GetHolders(Ipv4Address("192.0.2.11")).size() == 2u);
+    BOOST_TEST(registry.IsSubnetBroadcastOf(Ipv4Address("192.0.2.255"), NS_A));
+    const std::vector<uint32_t> members{NS_A};
+    BOOST_TEST(Members("192.0.2.255") == members, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(remove_one_prefix_of_an_address)
+{
+    BOOST_REQUIRE(Hold("192.0.2.11", NS_A, ETH0, 32));
+    BOOST_REQUIRE(Hold("192.0.2.11", NS_A, ETH0, 24));
+
+    BOOST_TEST(!Drop("192.0.2.11", NS_A, ETH0, 16));
+    BOOST_REQUIRE(Drop("192.0.2.11", NS_A, ETH0, 24));
+
+    BOOST_TEST(registry.IsHeldBy(Ipv4Address("192.0.2.11"), NS_A));
+    BOOST_TEST(!registry.IsSubnetBroadcast(Ipv4Address("192.0.2.255")));
+
+    BOOST_REQUIRE(Drop("192.0.2.11", NS_A, ETH0, 32));
+    BOOST_TEST(!registry.IsHeldAnywhere(Ipv4Address("192.0.2.11")));
+}
+
+BOOST_AUTO_TEST_CASE(remove_namespace_drops_every_prefix)
+{
+    BOOST_REQUIRE(Hold("192.0.2.11", NS_A, ETH0, 32));
+    BOOST_REQUIRE(Hold("192.0.2.11", NS_A, ETH0, 24));
+
+    BOOST_TEST(registry.RemoveNamespace(NS_A) == 2u);
+    BOOST_TEST(!registry.IsHeldAnywhere(Ipv4Address("192.0.2.11")));
+    BOOST_TEST(!registry.IsSubnetBroadcast(Ipv4Address("192.0.2.255")));
 }
 
 BOOST_AUTO_TEST_CASE(same_address_in_two_namespaces)
@@ -142,7 +185,7 @@ BOOST_AUTO_TEST_CASE(readded_holder_goes_last)
 {
     BOOST_REQUIRE(Hold("10.1.0.10", NS_A, ETH0, 16));
     BOOST_REQUIRE(Hold("10.1.0.10", NS_B, ETH0, 16));
-    BOOST_REQUIRE(registry.Remove(Ipv4Address("10.1.0.10"), NS_A, ETH0));
+    BOOST_REQUIRE(Drop("10.1.0.10", NS_A, ETH0, 16));
     BOOST_REQUIRE(Hold("10.1.0.10", NS_A, ETH0, 16));
 
     const std::vector<uint32_t> expected{NS_B, NS_A};
@@ -154,7 +197,7 @@ BOOST_AUTO_TEST_CASE(remove_one_holder)
     BOOST_REQUIRE(Hold("10.1.0.10", NS_A, ETH0, 16));
     BOOST_REQUIRE(Hold("10.1.0.10", NS_B, ETH0, 16));
 
-    BOOST_TEST(registry.Remove(Ipv4Address("10.1.0.10"), NS_A, ETH0));
+    BOOST_TEST(Drop("10.1.0.10", NS_A, ETH0, 16));
 
     BOOST_TEST(!registry.IsHeldBy(Ipv4Address("10.1.0.10"), NS_A));
     BOOST_TEST(registry.IsHeldBy(Ipv4Address("10.1.0.10"), NS_B));
@@ -165,7 +208,7 @@ BOOST_AUTO_TEST_CASE(remove_last_holder)
 {
     BOOST_REQUIRE(Hold("10.1.0.10", NS_A, ETH0, 16));
 
-    BOOST_TEST(registry.Remove(Ipv4Address("10.1.0.10"), NS_A, ETH0));
+    BOOST_TEST(Drop("10.1.0.10", NS_A, ETH0, 16));
 
     BOOST_TEST(!registry.IsHeldAnywhere(Ipv4Address("10.1.0.10")));
     BOOST_TEST(registry.GetHolders(Ipv4Address("10.1.0.10")).empty());
@@ -175,18 +218,18 @@ BOOST_AUTO_TEST_CASE(remove_unknown_returns_false)
 {
     BOOST_REQUIRE(Hold("10.1.0.10", NS_A, ETH0, 16));
 
-    BOOST_TEST(!registry.Remove(Ipv4Address("10.1.0.11"), NS_A, ETH0));
-    BOOST_TEST(!registry.Remove(Ipv4Address("10.1.0.10"), NS_B, ETH0));
-    BOOST_TEST(!registry.Remove(Ipv4Address("10.1.0.10"), NS_A, ETH1));
+    BOOST_TEST(!Drop("10.1.0.11", NS_A, ETH0, 16));
+    BOOST_TEST(!Drop("10.1.0.10", NS_B, ETH0, 16));
+    BOOST_TEST(!Drop("10.1.0.10", NS_A, ETH1, 16));
     BOOST_TEST(registry.IsHeldBy(Ipv4Address("10.1.0.10"), NS_A));
 }
 
 BOOST_AUTO_TEST_CASE(remove_twice_returns_false)
 {
     BOOST_REQUIRE(Hold("10.1.0.10", NS_A, ETH0, 16));
-    BOOST_REQUIRE(registry.Remove(Ipv4Address("10.1.0.10"), NS_A, ETH0));
+    BOOST_REQUIRE(Drop("10.1.0.10", NS_A, ETH0, 16));
 
-    BOOST_TEST(!registry.Remove(Ipv4Address("10.1.0.10"), NS_A, ETH0));
+    BOOST_TEST(!Drop("10.1.0.10", NS_A, ETH0, 16));
 }
 
 BOOST_AUTO_TEST_CASE(remove_namespace_drops_only_its_addresses)
@@ -296,11 +339,11 @@ BOOST_AUTO_TEST_CASE(broadcast_member_kept_by_other_address)
     BOOST_REQUIRE(Hold("10.1.0.10", NS_A, ETH0, 16));
     BOOST_REQUIRE(Hold("10.1.0.20", NS_A, ETH0, 16));
 
-    BOOST_REQUIRE(registry.Remove(Ipv4Address("10.1.0.10"), NS_A, ETH0));
+    BOOST_REQUIRE(Drop("10.1.0.10", NS_A, ETH0, 16));
 
     BOOST_TEST(registry.IsSubnetBroadcastOf(Ipv4Address("10.1.255.255"), NS_A));
 
-    BOOST_REQUIRE(registry.Remove(Ipv4Address("10.1.0.20"), NS_A, ETH0));
+    BOOST_REQUIRE(Drop("10.1.0.20", NS_A, ETH0, 16));
 
     BOOST_TEST(!registry.IsSubnetBroadcastOf(Ipv4Address("10.1.255.255"), NS_A));
     BOOST_TEST(!registry.IsSubnetBroadcast(Ipv4Address("10.1.255.255")));
@@ -331,7 +374,7 @@ BOOST_AUTO_TEST_CASE(remove_slash_32_address)
 {
     BOOST_REQUIRE(Hold("203.0.113.9", NS_A, ETH0, 32));
 
-    BOOST_TEST(registry.Remove(Ipv4Address("203.0.113.9"), NS_A, ETH0));
+    BOOST_TEST(Drop("203.0.113.9", NS_A, ETH0, 32));
     BOOST_TEST(!registry.IsHeldAnywhere(Ipv4Address("203.0.113.9")));
 }
 
@@ -378,7 +421,7 @@ BOOST_AUTO_TEST_CASE(find_holder_after_earliest_removed)
 {
     BOOST_REQUIRE(Hold("10.1.0.10", NS_A, ETH0, 16));
     BOOST_REQUIRE(Hold("10.1.0.10", NS_B, ETH0, 16));
-    BOOST_REQUIRE(registry.Remove(Ipv4Address("10.1.0.10"), NS_A, ETH0));
+    BOOST_REQUIRE(Drop("10.1.0.10", NS_A, ETH0, 16));
 
     const auto holder = registry.FindHolder(Ipv4Address("10.1.0.10"), {});
 

@@ -4,6 +4,8 @@
 #include "namespace-udp-socket.h"
 
 #include "net-namespace.h"
+#include "netns-address-registry.h"
+#include "netns-host.h"
 #include "netns-private-member.h"
 
 #include "ns3/boolean.h"
@@ -15,6 +17,8 @@
 #include "ns3/packet.h"
 #include "ns3/udp-l4-protocol.h"
 #include "ns3/uinteger.h"
+
+#include <sstream>
 
 namespace ns3
 {
@@ -196,6 +200,52 @@ NamespaceUdpSocket::Finish(int result, const std::string& what)
     return result;
 }
 
+bool
+NamespaceUdpSocket::IsBroadcastDestination(Ipv4Address destination) const
+{
+    if (destination.IsBroadcast())
+    {
+        return true;
+    }
+    const Ptr<Namespace> ns = m_account.GetNamespace();
+    const Ptr<Host> host = ns ? ns->GetHost() : nullptr;
+    if (!host)
+    {
+        return false;
+    }
+    const AddressRegistry& registry = host->GetAddressRegistry();
+    if (registry.IsSubnetBroadcastOf(destination, ns->GetId()))
+    {
+        return true;
+    }
+    // Without route isolation the host has one local table, which holds the
+    // broadcast routes of every namespace's addresses.
+    return !host->IsRouteIsolated() && registry.IsSubnetBroadcast(destination);
+}
+
+int
+NamespaceUdpSocket::RejectBroadcast(const std::string& what, Ipv4Address destination)
+{
+    std::ostringstream message;
+    message << what << ": " << destination << " is a broadcast address and SO_BROADCAST is off";
+    m_account.SetLastStatus(Status::Error(EACCES, message.str()));
+    m_useAccountErrno = true;
+    return -1;
+}
+
+int
+NamespaceUdpSocket::SendPastInnerBroadcastCheck(const std::function<int()>& send)
+{
+    if (m_inner->GetAllowBroadcast())
+    {
+        return send();
+    }
+    m_inner->SetAllowBroadcast(true);
+    const int result = send();
+    m_inner->SetAllowBroadcast(false);
+    return result;
+}
+
 Socket::SocketErrno
 NamespaceUdpSocket::GetErrno() const
 {
@@ -295,6 +345,14 @@ int
 NamespaceUdpSocket::Connect(const Address& address)
 {
     NS_LOG_FUNCTION(this << address);
+    if (InetSocketAddress::IsMatchingType(address) && !GetAllowBroadcast())
+    {
+        const Ipv4Address peer = InetSocketAddress::ConvertFrom(address).GetIpv4();
+        if (IsBroadcastDestination(peer))
+        {
+            return RejectBroadcast("connect", peer);
+        }
+    }
     const int result = Finish(m_inner->Connect(address), "connect");
     if (result == 0 && InetSocketAddress::IsMatchingType(address))
     {
@@ -331,7 +389,9 @@ NamespaceUdpSocket::Send(Ptr<Packet> p, uint32_t flags)
 {
     NS_LOG_FUNCTION(this << p << flags);
     SyncOptions();
-    const int result = Finish(m_inner->Send(p, flags), "send");
+    // Linux checks a broadcast peer in connect() only, so send() skips the check.
+    const int result =
+        Finish(SendPastInnerBroadcastCheck([&] { return m_inner->Send(p, flags); }), "send");
     if (!m_account.IsBound())
     {
         RecordLocalEnd(); // ns-3 binds an unbound socket on its first send
@@ -344,7 +404,22 @@ NamespaceUdpSocket::SendTo(Ptr<Packet> p, uint32_t flags, const Address& toAddre
 {
     NS_LOG_FUNCTION(this << p << flags << toAddress);
     SyncOptions();
-    const int result = Finish(m_inner->SendTo(p, flags, toAddress), "sendto");
+    if (InetSocketAddress::IsMatchingType(toAddress) && !GetAllowBroadcast())
+    {
+        const Ipv4Address destination = InetSocketAddress::ConvertFrom(toAddress).GetIpv4();
+        if (IsBroadcastDestination(destination))
+        {
+            // Linux binds an unbound socket before it looks at the route.
+            if (!m_account.IsBound() && Bind() != 0)
+            {
+                return -1;
+            }
+            return RejectBroadcast("sendto", destination);
+        }
+    }
+    const int result =
+        Finish(SendPastInnerBroadcastCheck([&] { return m_inner->SendTo(p, flags, toAddress); }),
+               "sendto");
     if (!m_account.IsBound())
     {
         RecordLocalEnd();

@@ -9,6 +9,8 @@
 #include "ns3/inet-socket-address.h"
 #include "ns3/udp-socket.h"
 
+#include <functional>
+
 namespace ns3
 {
 
@@ -121,6 +123,35 @@ class NamespaceUdpSocket : public UdpSocket, public NamespaceSocket
      * @return the same result
      */
     int Finish(int result, const std::string& what);
+
+    /**
+     * Tell whether Linux would route a destination as a broadcast: the
+     * limited broadcast, or the subnet-directed broadcast of an address
+     * with a prefix shorter than /31 that the namespace can see as local.
+     * @param destination the destination address
+     * @return true for a broadcast destination
+     */
+    bool IsBroadcastDestination(Ipv4Address destination) const;
+
+    /**
+     * Reject a broadcast destination on a socket without SO_BROADCAST with
+     * EACCES, as Linux does.
+     * @param what the operation, for the message
+     * @param destination the destination
+     * @return -1
+     */
+    int RejectBroadcast(const std::string& what, Ipv4Address destination);
+
+    /**
+     * Run an inner send with ns-3's broadcast check switched off. ns-3.37
+     * rejects any destination equal to an output address's broadcast, and
+     * computes one for /31 and /32 prefixes too, where Linux has none: the
+     * peer of a /31 and an address held as /32 are unicast destinations.
+     * The caller applies Linux's rule before.
+     * @param send the inner call
+     * @return its result
+     */
+    int SendPastInnerBroadcastCheck(const std::function<int()>& send);
 
     /** Re-raise the inner socket's receive callback. @param inner the inner socket */
     void ForwardRecv(Ptr<ns3::Socket> inner);

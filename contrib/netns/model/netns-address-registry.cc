@@ -15,12 +15,20 @@ namespace netns
 namespace
 {
 
-/** Erase the first holder matching namespace and device; @return true if one was erased */
+/** @return true when two holders are the same namespace, device and prefix length */
 bool
-EraseHolder(std::vector<AddressHolder>& holders, uint32_t namespaceId, uint32_t ifindex)
+SameHolder(const AddressHolder& a, const AddressHolder& b)
+{
+    return a.namespaceId == b.namespaceId && a.ifindex == b.ifindex &&
+           a.prefixLength == b.prefixLength;
+}
+
+/** Erase the first holder equal to the given one; @return true if one was erased */
+bool
+EraseHolder(std::vector<AddressHolder>& holders, const AddressHolder& holder)
 {
     auto it = std::find_if(holders.begin(), holders.end(), [&](const AddressHolder& h) {
-        return h.namespaceId == namespaceId && h.ifindex == ifindex;
+        return SameHolder(h, holder);
     });
     if (it == holders.end())
     {
@@ -46,12 +54,11 @@ bool
 AddressRegistry::Add(Ipv4Address address, const AddressHolder& holder)
 {
     auto& holders = m_byAddress[address.Get()];
-    for (const AddressHolder& h : holders)
+    if (std::any_of(holders.begin(), holders.end(), [&](const AddressHolder& h) {
+            return SameHolder(h, holder);
+        }))
     {
-        if (h.namespaceId == holder.namespaceId && h.ifindex == holder.ifindex)
-        {
-            return false;
-        }
+        return false;
     }
     holders.push_back(holder);
     m_byNamespace[holder.namespaceId].push_back(address.Get());
@@ -63,22 +70,14 @@ AddressRegistry::Add(Ipv4Address address, const AddressHolder& holder)
 }
 
 bool
-AddressRegistry::Remove(Ipv4Address address, uint32_t namespaceId, uint32_t ifindex)
+AddressRegistry::Remove(Ipv4Address address, const AddressHolder& holder)
 {
     auto it = m_byAddress.find(address.Get());
-    if (it == m_byAddress.end())
+    if (it == m_byAddress.end() || !EraseHolder(it->second, holder))
     {
         return false;
     }
-    auto holder = std::find_if(it->second.begin(), it->second.end(), [&](const AddressHolder& h) {
-        return h.namespaceId == namespaceId && h.ifindex == ifindex;
-    });
-    if (holder == it->second.end())
-    {
-        return false;
-    }
-    const uint8_t prefixLength = holder->prefixLength;
-    it->second.erase(holder);
+    const uint32_t namespaceId = holder.namespaceId;
     if (it->second.empty())
     {
         m_byAddress.erase(it);
@@ -95,11 +94,10 @@ AddressRegistry::Remove(Ipv4Address address, uint32_t namespaceId, uint32_t ifin
         m_byNamespace.erase(namespaceId);
     }
 
-    if (auto broadcast = BroadcastOf(address, prefixLength))
+    if (auto broadcast = BroadcastOf(address, holder.prefixLength))
     {
         auto b = m_byBroadcast.find(*broadcast);
-        if (b != m_byBroadcast.end() && EraseHolder(b->second, namespaceId, ifindex) &&
-            b->second.empty())
+        if (b != m_byBroadcast.end() && EraseHolder(b->second, holder) && b->second.empty())
         {
             m_byBroadcast.erase(b);
         }
@@ -121,8 +119,7 @@ AddressRegistry::RemoveNamespace(uint32_t namespaceId)
     {
         for (const AddressHolder& h : GetHolders(Ipv4Address(address)))
         {
-            if (h.namespaceId == namespaceId &&
-                Remove(Ipv4Address(address), namespaceId, h.ifindex))
+            if (h.namespaceId == namespaceId && Remove(Ipv4Address(address), h))
             {
                 ++removed;
             }

@@ -46,19 +46,20 @@ class AddressRegistry
     /**
      * Record an address.
      * @param address the local address
-     * @param holder who holds it, on which device
-     * @return false when that exact holder already had the address
+     * @param holder who holds it, on which device, with which prefix length
+     * @return false when that exact holder already had the address; one
+     *         namespace may hold an address on one device with several
+     *         prefix lengths, as Linux allows
      */
     bool Add(Ipv4Address address, const AddressHolder& holder);
 
     /**
-     * Forget an address of one namespace on one device.
+     * Forget an address of one namespace on one device with one prefix length.
      * @param address the local address
-     * @param namespaceId the namespace
-     * @param ifindex the device
+     * @param holder the namespace, device and prefix length given to Add
      * @return false when it was not recorded
      */
-    bool Remove(Ipv4Address address, uint32_t namespaceId, uint32_t ifindex);
+    bool Remove(Ipv4Address address, const AddressHolder& holder);
 
     /**
      * Forget every address of a namespace.

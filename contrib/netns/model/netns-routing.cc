@@ -210,16 +210,22 @@ Routing::NotifyRemoveAddress(uint32_t interface, Ipv4InterfaceAddress address)
     {
         return;
     }
-    // The same address may remain with another prefix length on the device;
-    // the namespace holds it until its last entry goes.
+    // ns-3's Ipv4::AddAddress accepts an exact duplicate, which the registry
+    // records once: keep it while a copy remains on the interface.
     bool stillHeld = false;
     for (uint32_t i = 0; i < m_ipv4->GetNAddresses(interface); ++i)
     {
-        stillHeld = stillHeld || m_ipv4->GetAddress(interface, i).GetLocal() == address.GetLocal();
+        const Ipv4InterfaceAddress remaining = m_ipv4->GetAddress(interface, i);
+        stillHeld = stillHeld || (remaining.GetLocal() == address.GetLocal() &&
+                                  remaining.GetMask() == address.GetMask());
     }
     if (!stillHeld)
     {
-        ns->GetHost()->GetAddressRegistry().Remove(address.GetLocal(), ns->GetId(), device->ifindex);
+        AddressHolder holder;
+        holder.namespaceId = ns->GetId();
+        holder.ifindex = device->ifindex;
+        holder.prefixLength = static_cast<uint8_t>(address.GetMask().GetPrefixLength());
+        ns->GetHost()->GetAddressRegistry().Remove(address.GetLocal(), holder);
     }
     ns->ForgetAddressBroadcast(device->ifindex,
                                address.GetLocal(),

@@ -15,7 +15,9 @@
 #include "ns3/log.h"
 #include "ns3/loopback-net-device.h"
 #include "ns3/net-device-queue-interface.h"
+#include "ns3/node.h"
 #include "ns3/packet.h"
+#include "ns3/simulator.h"
 #include "ns3/traffic-control-helper.h"
 
 namespace ns3
@@ -116,12 +118,34 @@ HostTrafficControl::TransmitFromNamespace(Ptr<NetDevice> device,
         device->Send(packet, dest, protocol);
         return;
     }
-    TrafficControlLayer::Send(device, item);
+    SendThroughQueueDisc(device, item);
 }
 
 void
 HostTrafficControl::TransmitItemFromNamespace(Ptr<NetDevice> device, Ptr<QueueDiscItem> item)
 {
+    SendThroughQueueDisc(device, item);
+}
+
+void
+HostTrafficControl::SendThroughQueueDisc(Ptr<NetDevice> device, Ptr<QueueDiscItem> item)
+{
+    Ptr<Node> node = IsInitialized() ? nullptr : GetObject<Node>();
+    if (node)
+    {
+        // A process may send before Simulator::Run(), when ns-3 has not yet
+        // set up the queue discs, and one would crash on the packet. The node
+        // initializes in an event at the current time that is already
+        // queued, so the packet leaves right after it, at the same time.
+        NS_LOG_LOGIC("node " << node->GetId() << " not initialized, packet deferred");
+        Simulator::ScheduleWithContext(node->GetId(),
+                                       Seconds(0),
+                                       &HostTrafficControl::SendThroughQueueDisc,
+                                       Ptr<HostTrafficControl>(this),
+                                       device,
+                                       item);
+        return;
+    }
     TrafficControlLayer::Send(device, item);
 }
 
@@ -177,7 +201,7 @@ HostTrafficControl::Send(Ptr<NetDevice> device, Ptr<QueueDiscItem> item)
             }
         }
     }
-    TrafficControlLayer::Send(device, item);
+    SendThroughQueueDisc(device, item);
 }
 
 } // namespace netns

@@ -96,6 +96,14 @@ class HostTrafficControl : public TrafficControlLayer
     void DoDispose() override;
 
   private:
+    /**
+     * Hand a packet to ns-3's traffic-control layer, or, before the node is
+     * initialized, to an event right after its initialization.
+     * @param device the host device
+     * @param item the packet
+     */
+    void SendThroughQueueDisc(Ptr<NetDevice> device, Ptr<QueueDiscItem> item);
+
     Ptr<Host> m_host; //!< host of the traffic-control layer
 };
 

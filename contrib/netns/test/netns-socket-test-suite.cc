@@ -6,7 +6,11 @@
  */
 #include "netns-test-lan.h"
 
+#include "ns3/tcp-socket-factory.h"
 #include "ns3/test.h"
+#include "ns3/udp-socket-factory.h"
+
+#include <algorithm>
 
 using namespace ns3;
 using namespace ns3::netns;
@@ -422,6 +426,137 @@ class ConnectionRefusedTestCase : public TestCase
     }
 };
 
+/// Linux's rules for broadcast destinations, which ns-3.37's own check misses.
+class BroadcastDestinationTestCase : public TestCase
+{
+  public:
+    BroadcastDestinationTestCase()
+        : TestCase(
+              "broadcasts need SO_BROADCAST, while a 31-bit peer or a 32-bit address is unicast")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        for (bool isolated : {false, true})
+        {
+            const std::string mode = isolated ? "isolated: " : "shared routes: ";
+            Lan lan(isolated);
+            Ptr<Process> p =
+                lan.MakeContainer({"eth0", "lo"}, "eth0", Ipv4Address("198.51.100.10"), 24);
+            NS_TEST_ASSERT_MSG_EQ(p->AddAddress("eth0", "203.0.113.20", 31).IsOk(), true, "a /31");
+            NS_TEST_ASSERT_MSG_EQ(p->AddAddress("lo", "198.51.100.77", 32).IsOk(), true, "a /32");
+            auto fd = p->Socket(NETNS_AF_INET, NETNS_SOCK_DGRAM);
+            Ptr<Socket> socket = p->GetSocket(fd.GetValue());
+
+            const Status subnet =
+                p->SendTo(fd.GetValue(), MakePayload("x"), "198.51.100.255", 9).GetStatus();
+            NS_TEST_EXPECT_MSG_EQ(subnet.GetErrno(), EACCES, mode << "subnet broadcast");
+            NS_TEST_EXPECT_MSG_NE(subnet.GetMessage().find("198.51.100.255"),
+                                  std::string::npos,
+                                  mode << "the message should name the address");
+            Address local;
+            socket->GetSockName(local);
+            NS_TEST_EXPECT_MSG_NE(InetSocketAddress::ConvertFrom(local).GetPort(),
+                                  0,
+                                  mode << "the refused sendto() still binds, as on Linux");
+            NS_TEST_EXPECT_MSG_EQ(
+                p->SendTo(fd.GetValue(), MakePayload("x"), Ipv4Address::GetBroadcast(), 9)
+                    .GetStatus()
+                    .GetErrno(),
+                EACCES,
+                mode << "limited broadcast");
+            auto other = p->Socket(NETNS_AF_INET, NETNS_SOCK_DGRAM);
+            NS_TEST_EXPECT_MSG_EQ(p->Connect(other.GetValue(), "198.51.100.255", 9).GetErrno(),
+                                  EACCES,
+                                  mode << "connect() to a broadcast");
+
+            NS_TEST_EXPECT_MSG_EQ(
+                p->SendTo(fd.GetValue(), MakePayload("x"), "203.0.113.21", 9).IsOk(),
+                true,
+                mode << "the peer of a /31 is no broadcast");
+            Receiver receiver;
+            NS_TEST_ASSERT_MSG_EQ(
+                OpenServer(p, NETNS_SOCK_DGRAM, Ipv4Address::GetAny(), 53, &receiver).IsOk(),
+                true,
+                mode << "wildcard server");
+            NS_TEST_EXPECT_MSG_EQ(
+                p->SendTo(fd.GetValue(), MakePayload("to lo"), "198.51.100.77", 53).IsOk(),
+                true,
+                mode << "an address held as /32 on lo is no broadcast");
+
+            socket->SetAllowBroadcast(true);
+            NS_TEST_EXPECT_MSG_EQ(
+                p->SendTo(fd.GetValue(), MakePayload("x"), "198.51.100.255", 9).IsOk(),
+                true,
+                mode << "subnet broadcast with SO_BROADCAST");
+            Simulator::Stop(Seconds(1));
+            Simulator::Run();
+            const std::vector<std::string> onLo{"to lo"};
+            NS_TEST_EXPECT_MSG_EQ((receiver.payloads == onLo), true, mode << "the /32 datagram");
+            Lan::TearDown();
+        }
+    }
+};
+
+/// Processes may send before Simulator::Run(), before ns-3 sets up queue discs.
+class SendBeforeRunTestCase : public TestCase
+{
+  public:
+    SendBeforeRunTestCase()
+        : TestCase("packets sent before the simulation runs leave once the host initializes")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Lan lan(true);
+        Ptr<Node> peer = lan.peers.Get(0);
+        Receiver udp;
+        Ptr<Socket> udpServer = Socket::CreateSocket(peer, UdpSocketFactory::GetTypeId());
+        udpServer->Bind(InetSocketAddress(Ipv4Address::GetAny(), 7000));
+        udp.Attach(udpServer);
+        Receiver tcp;
+        Ptr<Socket> tcpServer = Socket::CreateSocket(peer, TcpSocketFactory::GetTypeId());
+        tcpServer->Bind(InetSocketAddress(Ipv4Address::GetAny(), 7001));
+        tcpServer->Listen();
+        tcp.Attach(tcpServer);
+
+        Ptr<Process> initial = lan.host->CreateProcess(0);
+        NS_TEST_ASSERT_MSG_EQ(initial->AddAddress("eth0", "198.51.100.50", 24).IsOk(),
+                              true,
+                              "address in the initial namespace");
+        Ptr<Process> container =
+            lan.MakeContainer({"eth0"}, "eth0", Ipv4Address("198.51.100.10"), 24);
+        const Ipv4Address peerAddress = lan.PeerAddress(0);
+        for (const auto& [text, process] :
+             std::vector<std::pair<std::string, Ptr<Process>>>{{"initial", initial},
+                                                               {"container", container}})
+        {
+            auto fd = process->Socket(NETNS_AF_INET, NETNS_SOCK_DGRAM);
+            NS_TEST_EXPECT_MSG_EQ(
+                process->SendTo(fd.GetValue(), MakePayload(text), peerAddress, 7000).IsOk(),
+                true,
+                text << ": sendto() before Simulator::Run()");
+        }
+        auto stream = container->Socket(NETNS_AF_INET, NETNS_SOCK_STREAM);
+        NS_TEST_EXPECT_MSG_EQ(container->Connect(stream.GetValue(), peerAddress, 7001).IsOk(),
+                              true,
+                              "connect() before Simulator::Run()");
+        Simulator::Stop(Seconds(1));
+        Simulator::Run();
+
+        std::vector<std::string> arrived = udp.payloads;
+        std::sort(arrived.begin(), arrived.end());
+        const std::vector<std::string> expected{"container", "initial"};
+        NS_TEST_EXPECT_MSG_EQ((arrived == expected), true, "both datagrams arrive");
+        NS_TEST_EXPECT_MSG_EQ(tcp.accepted, 1, "the connection is accepted");
+        Lan::TearDown();
+    }
+};
+
 /// Errors of the socket calls themselves.
 class SocketCallErrorsTestCase : public TestCase
 {
@@ -485,6 +620,8 @@ class SocketTestSuite : public TestSuite
         AddTestCase(new BindLocalityTestCase, TestCase::QUICK);
         AddTestCase(new LoopbackIsolationTestCase, TestCase::QUICK);
         AddTestCase(new ConnectionRefusedTestCase, TestCase::QUICK);
+        AddTestCase(new BroadcastDestinationTestCase, TestCase::QUICK);
+        AddTestCase(new SendBeforeRunTestCase, TestCase::QUICK);
         AddTestCase(new SocketCallErrorsTestCase, TestCase::QUICK);
     }
 };
