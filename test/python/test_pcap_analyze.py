@@ -1,7 +1,9 @@
 """Tests of tools/netns-pcap-analyze on the default scenario's captures.
 
-NETNS_SCENARIO names the built netns-default-scenario and NETNS_PCAP_ANALYZE
-the analysis command; ctest sets both. Scenario facts used here: host h1
+ctest sets four variables. NETNS_SCENARIO names the built
+netns-default-scenario and NETNS_PCAP_ANALYZE the analysis command.
+NETNS_RUN_SCRIPT names the script runner and NETNS_DEFAULT_SCRIPT the same
+scenario as a script. Scenario facts used here: host h1
 runs containers c1 (10.1.0.10) and c2 (10.1.0.11); with shared routes c2,
 bound last, receives the traffic for c1's address and replies with c1's
 address as source, and with route isolation every container replies with its
@@ -196,6 +198,54 @@ def test_table_lists_namespaces_and_faults(analyzer, isolated_manifest):
 def test_fail_on_fault_sets_exit_status(analyzer, shared_manifest, isolated_manifest):
     assert analyze(analyzer, "--fail-on-fault", shared_manifest).returncode == EXIT_FAULTS
     assert analyze(analyzer, "--fail-on-fault", isolated_manifest).returncode == EXIT_OK
+
+
+def run_script(runner, script, directory, route_isolation):
+    """Run the default scenario script in directory; returns the manifest path."""
+    result = subprocess.run(
+        [runner, "--quiet", f"--routeIsolation={route_isolation}", script],
+        cwd=directory,
+        capture_output=True,
+        text=True,
+        timeout=RUN_TIMEOUT_SECONDS,
+        check=False,
+    )
+    assert result.returncode == 0, f"script failed:\n{result.stdout}\n{result.stderr}"
+    manifest = directory / "netns-output" / "netns-script_manifest.json"
+    assert manifest.is_file(), f"the script wrote no manifest in {directory}"
+    return manifest
+
+
+@pytest.mark.parametrize("route_isolation", ["off", "on"])
+def test_script_captures_are_analysed(analyzer, tmp_path, route_isolation):
+    runner = required_executable("NETNS_RUN_SCRIPT")
+    script = os.environ.get("NETNS_DEFAULT_SCRIPT", "")
+    assert Path(script).is_file(), f"NETNS_DEFAULT_SCRIPT={script} is not a file"
+    manifest = run_script(runner, script, tmp_path, route_isolation)
+
+    result = analyze(analyzer, "--json", manifest)
+
+    assert result.returncode == EXIT_OK, result.stderr
+    report = json.loads(result.stdout)
+    assert {"c1", "c2"} <= {entry["label"].split("/")[-1] for entry in report["namespaces"]}
+    foreign = {(f["namespace"], f["source"]) for f in report["faults"] if f["kind"] == "foreign-source"}
+    if route_isolation == "off":
+        assert foreign == {("c2", "10.1.0.10")}
+    else:
+        assert report["faults"] == []
+
+
+def test_script_captures_are_reproducible(tmp_path):
+    runner = required_executable("NETNS_RUN_SCRIPT")
+    script = os.environ.get("NETNS_DEFAULT_SCRIPT", "")
+    runs = []
+    for name in ("first", "second"):
+        (tmp_path / name).mkdir()
+        manifest = run_script(runner, script, tmp_path / name, "off")
+        runs.append({p.name: p.read_bytes() for p in sorted(manifest.parent.iterdir())})
+
+    assert len(runs[0]) == 14  # 13 pcaps and the manifest
+    assert runs[0] == runs[1]
 
 
 def test_plot_writes_png_per_namespace(analyzer, isolated_manifest, isolated_report, tmp_path):

@@ -114,25 +114,47 @@ CountEchoRequest(const std::set<uint16_t>* echoPorts,
     }
 }
 
+/** @return the directory part of a script's pcap prefix, "." when it has none */
+std::string
+PcapDirectory(const std::string& prefix)
+{
+    const std::filesystem::path directory = std::filesystem::path(prefix).parent_path();
+    return directory.empty() ? "." : directory.string();
+}
+
+/** @return the file-name part of a script's pcap prefix */
+std::string
+PcapFilePrefix(const std::string& prefix)
+{
+    return std::filesystem::path(prefix).filename().string();
+}
+
 /**
- * Check that every pcap file the script can lead to can be created, because
- * ns-3's pcap writer aborts the program when it cannot open one. Each check
- * uses the longest name of its kind. These are a physical device of each
- * node, and a view of each process's namespace with a 15-byte device name
- * (IFNAMSIZ - 1).
+ * Check that the pcap files and the manifest the script can lead to can be
+ * created, so that nothing runs when one cannot. Each check uses the longest
+ * name of its kind: a device of each node and a view of each process's
+ * namespace, with a 15-byte device name (IFNAMSIZ - 1).
  */
 Status
 CheckPcapFiles(const ScenarioScript& script)
 {
     const std::string& prefix = script.pcapPrefix;
-    // A node's devices are its links' devices and its loopback.
-    const std::string maxDeviceIndex = std::to_string(script.links.size());
-    std::vector<std::string> filenames;
+    if (PcapFilePrefix(prefix).empty())
+    {
+        return Status::Error(EINVAL,
+                             "invalid pcap prefix " + QuoteForMessage(prefix) +
+                                 ": it ends in '/' and names no file");
+    }
+    const std::string directory = PcapDirectory(prefix) + "/";
+    const std::string start = directory + PcapFilePrefix(prefix) + "_";
+    const std::string longestDevice =
+        NetnsCaptureHelper::EncodeComponent(std::string(15, 'x')) + ".pcap";
+    std::vector<std::string> filenames{start + "manifest.json"};
     for (const ScriptNode& declared : script.nodes)
     {
-        filenames.push_back(prefix + "-phys-" + declared.name + "-" + maxDeviceIndex + ".pcap");
+        filenames.push_back(start + NetnsCaptureHelper::EncodeComponent(declared.name) + "_" +
+                            longestDevice);
     }
-    const std::string longestDevice(15, 'x');
     for (const ScriptProcess& declared : script.processes)
     {
         // A process's Nth namespace is named PROCESS-N, so N is at most its unshare count.
@@ -147,8 +169,8 @@ CheckPcapFiles(const ScenarioScript& script)
         }
         const std::string name =
             declared.name + (unshares > 1 ? "-" + std::to_string(unshares) : std::string());
-        filenames.push_back(
-            NetnsHelper::FormatViewFilename(prefix, declared.host, name, longestDevice));
+        filenames.push_back(start + NetnsCaptureHelper::EncodeComponent(declared.host) + "_" +
+                            NetnsCaptureHelper::EncodeComponent(name) + "_" + longestDevice);
     }
     for (const std::string& filename : filenames)
     {
@@ -321,6 +343,18 @@ ScenarioRunner::Build(const ScenarioScript& script)
     }
     BuildLinks();
     ConfigurePlainNodes();
+    if (m_pcapEnabled && !m_script.pcapPrefix.empty())
+    {
+        m_capture = std::make_unique<NetnsCaptureHelper>(PcapDirectory(m_script.pcapPrefix),
+                                                         PcapFilePrefix(m_script.pcapPrefix));
+        Status captured = m_capture->EnableAll();
+        if (!captured.IsOk())
+        {
+            return Status::Error(captured.GetErrno(),
+                                 "invalid pcap prefix " + QuoteForMessage(m_script.pcapPrefix) +
+                                     ": " + captured.GetMessage());
+        }
+    }
     CreateProcesses();
     ScheduleCommands();
     ScheduleApplications();
@@ -330,7 +364,6 @@ ScenarioRunner::Build(const ScenarioScript& script)
 void
 ScenarioRunner::BuildLinks()
 {
-    std::vector<std::pair<NetDeviceContainer, bool>> captured;
     for (const ScriptLink& link : m_script.links)
     {
         NodeContainer attached;
@@ -338,20 +371,18 @@ ScenarioRunner::BuildLinks()
         {
             attached.Add(m_nodes.at(name));
         }
-        NetDeviceContainer devices;
         if (link.pointToPoint)
         {
             m_p2p.SetDeviceAttribute("DataRate", StringValue(link.dataRate));
             m_p2p.SetChannelAttribute("Delay", TimeValue(link.delay));
-            devices = m_p2p.Install(attached);
+            m_p2p.Install(attached);
         }
         else
         {
             m_csma.SetChannelAttribute("DataRate", StringValue(link.dataRate));
             m_csma.SetChannelAttribute("Delay", TimeValue(link.delay));
-            devices = m_csma.Install(attached);
+            m_csma.Install(attached);
         }
-        captured.emplace_back(devices, link.pointToPoint);
     }
 
     // Plain nodes first, then hosts, each in declaration order.
@@ -370,21 +401,6 @@ ScenarioRunner::BuildLinks()
         {
             m_netns.Install(m_nodes.at(declared.name));
             m_hosts[declared.name] = NetnsHelper::GetHost(m_nodes.at(declared.name));
-        }
-    }
-
-    if (m_pcapEnabled && !m_script.pcapPrefix.empty())
-    {
-        for (const auto& [devices, pointToPoint] : captured)
-        {
-            if (pointToPoint)
-            {
-                m_p2p.EnablePcap(m_script.pcapPrefix + "-phys", devices, false);
-            }
-            else
-            {
-                m_csma.EnablePcap(m_script.pcapPrefix + "-phys", devices, false);
-            }
         }
     }
 }
@@ -540,20 +556,12 @@ ScenarioRunner::AdoptNamespaces(const std::string& hostName, const std::string& 
                 MakeBoundCallback(&CountEchoRequest, echoPorts, &records.back().echoRequestsFor));
         }
     }
-    if (!m_pcapEnabled || m_script.pcapPrefix.empty() || !current || current->IsInitial())
+    if (!m_capture || !current || current->IsInitial())
     {
         return;
     }
-    for (const ViewEntry& entry : current->GetView())
-    {
-        if (!entry.loopback && m_capturedViews.insert({PeekPointer(current), entry.ifindex}).second)
-        {
-            m_netns.EnablePcap(m_script.pcapPrefix, entry.device, false);
-        }
-    }
-    // Build checked the longest names it can predict, so this is expected only when the
-    // directory changed during the run.
-    Status captured = m_netns.TakePcapError();
+    // The namespace has its name now, so its files are named after it.
+    Status captured = m_capture->EnableAll();
     if (!captured.IsOk())
     {
         std::cerr << m_script.file << ": " << captured.ToString() << "\n";
@@ -663,6 +671,14 @@ ScenarioRunner::Run()
     NS_LOG_FUNCTION(this);
     Simulator::Stop(m_script.stop);
     Simulator::Run();
+    if (m_capture)
+    {
+        Status written = m_capture->WriteManifest();
+        if (!written.IsOk())
+        {
+            std::cerr << m_script.file << ": " << written.ToString() << "\n";
+        }
+    }
     // Applications that never started report why.
     for (ApplicationRecord& record : m_applications)
     {

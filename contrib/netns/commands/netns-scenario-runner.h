@@ -10,6 +10,7 @@
 #include "ns3/application.h"
 #include "ns3/csma-helper.h"
 #include "ns3/net-namespace.h"
+#include "ns3/netns-capture-helper.h"
 #include "ns3/netns-helper.h"
 #include "ns3/netns-host.h"
 #include "ns3/netns-process.h"
@@ -103,11 +104,15 @@ class ScenarioRunner
     /**
      * Build the topology and schedule the script's events.
      * @param script a script that ScriptParser accepted
-     * @return OK, or EEXIST when a node name is already registered with ns3::Names
+     * @return OK, EEXIST when a node name is already registered with ns3::Names,
+     *         or the errno of a pcap file or directory that cannot be created
      */
     Status Build(const ScenarioScript& script);
 
-    /** Run the simulation to the script's stop time. */
+    /**
+     * Run the simulation to the script's stop time, then write the pcap
+     * manifest when the script captures; a failed write is printed to stderr.
+     */
     void Run();
 
     /** @return the script, with overrides applied */
@@ -223,12 +228,12 @@ class ScenarioRunner
     std::vector<ApplicationRecord> m_applications;                           //!< applications
     std::map<std::string, std::deque<NamespaceRecord>>
         m_namespaces; //!< by host name; deque keeps records in place for the trace callbacks
-    std::set<uint16_t> m_echoPorts;                            //!< ports of UDP echo servers
-    std::set<std::pair<Namespace*, uint32_t>> m_capturedViews; //!< views with a pcap
-    CsmaHelper m_csma;                                         //!< for pcap
-    PointToPointHelper m_p2p;                                  //!< for pcap
-    NetnsHelper m_netns;                                       //!< for hosts and view pcaps
-    std::vector<TraceConnection> m_traceConnections;           //!< disconnected by the destructor
+    std::set<uint16_t> m_echoPorts;                  //!< ports of UDP echo servers
+    CsmaHelper m_csma;                               //!< builds the CSMA links
+    PointToPointHelper m_p2p;                        //!< builds the point-to-point links
+    NetnsHelper m_netns;                             //!< installs the hosts
+    std::unique_ptr<NetnsCaptureHelper> m_capture;   //!< pcaps and manifest, when wanted
+    std::vector<TraceConnection> m_traceConnections; //!< disconnected by the destructor
     /// Token owned by the runner alone. Scheduled events hold a weak_ptr to
     /// it and find it expired once the runner is destroyed.
     std::shared_ptr<bool> m_liveness{std::make_shared<bool>(true)};

@@ -19,6 +19,7 @@
 
 #include <cerrno>
 #include <filesystem>
+#include <set>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -286,15 +287,27 @@ class PcapPrefixTestCase : public TestCase
         Status viewTooLong = BuildWithPrefix(longView, std::string(60, 'p'));
         NS_TEST_EXPECT_MSG_EQ(viewTooLong.GetErrno(), ENAMETOOLONG, "a long view name");
 
+        Status trailingSlash = BuildWithPrefix(directory.string() + "/", "c1");
+        NS_TEST_EXPECT_MSG_EQ(trailingSlash.GetErrno(), EINVAL, "a prefix naming no file");
+
         Status fits = BuildWithPrefix((directory / "ok").string(), "c1");
         NS_TEST_EXPECT_MSG_EQ(fits.IsOk(), true, "a writable prefix: " << fits.ToString());
+        std::set<std::string> written;
         for (const auto& file : std::filesystem::directory_iterator(directory))
         {
-            // Build writes the physical pcaps, and the checks leave no file behind.
-            NS_TEST_EXPECT_MSG_EQ(file.path().filename().string().rfind("ok-phys-", 0),
-                                  0,
-                                  "unexpected file " << file.path());
+            written.insert(file.path().filename().string());
         }
+        // Build captures the devices and loopbacks, and the checks leave no file behind.
+        const std::set<std::string> expected{"ok_h1_eth0.pcap",
+                                             "ok_h1_init_lo.pcap",
+                                             "ok_peer_eth0.pcap",
+                                             "ok_peer_lo.pcap"};
+        std::string listed;
+        for (const std::string& name : written)
+        {
+            listed += " " + name;
+        }
+        NS_TEST_EXPECT_MSG_EQ((written == expected), true, "the files Build opened:" << listed);
         std::filesystem::remove_all(directory);
     }
 };
@@ -393,9 +406,15 @@ class ViewPcapNamesTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(std::filesystem::exists(directory / "p_h1_c1-2_eth0.pcap"),
                               true,
                               "the second namespace's view");
-        NS_TEST_EXPECT_MSG_EQ(std::filesystem::exists(directory / "p-phys-h1-0.pcap"),
+        NS_TEST_EXPECT_MSG_EQ(std::filesystem::exists(directory / "p_h1_eth0.pcap"),
                               true,
-                              "the host's physical device, by device index");
+                              "the host's device");
+        NS_TEST_EXPECT_MSG_EQ(std::filesystem::exists(directory / "p_h1_c1_lo.pcap"),
+                              true,
+                              "the first namespace's loopback");
+        NS_TEST_EXPECT_MSG_EQ(std::filesystem::exists(directory / "p_manifest.json"),
+                              true,
+                              "the manifest");
         std::filesystem::remove_all(directory);
     }
 };
