@@ -469,7 +469,7 @@ Model::SendFromNamespace(const Socket& socket, const Datagram& d, StepOutcome& o
     auto route = LookupRoute(ns, d.destination);
     if (!route)
     {
-        outcome.errnum = socket.local == ANY ? ENETUNREACH : 0;
+        outcome.errnum = ENETUNREACH;
         return;
     }
     Datagram sent = d;
@@ -961,6 +961,15 @@ Model::Listen(Process& process, const Operation& op)
     return outcome;
 }
 
+void
+Model::Autobind(Socket& socket)
+{
+    socket.bound = true;
+    socket.ephemeral = true;
+    socket.port = EPHEMERAL;
+    socket.sequence = m_nextSequence++;
+}
+
 StepOutcome
 Model::Connect(Process& process, const Operation& op)
 {
@@ -972,12 +981,42 @@ Model::Connect(Process& process, const Operation& op)
     }
     const uint32_t peer = *ParseAddress(op.args.at(2));
     const auto peerPort = static_cast<uint16_t>(std::stoi(op.args.at(3)));
-    if (socket->tcp || peer == ANY || peerPort == 0)
+    if (socket->tcp || peer == ANY || peerPort == 0 || IsBroadcastOf(peer, std::nullopt) ||
+        (peer & 0xff) == 255)
     {
-        // Not modelled: TCP handshakes, and UDP connect() to port 0 or
-        // 0.0.0.0, which Linux treats as a disconnect.
+        // Not modelled: TCP handshakes, UDP connect() to port 0 or 0.0.0.0
+        // (Linux treats the first as a disconnect and the second as
+        // 127.0.0.1), and broadcasts.
         outcome.skipped = true;
         return outcome;
+    }
+    if (!socket->bound)
+    {
+        // Linux binds an unbound datagram socket before it connects it.
+        Autobind(*socket);
+    }
+    // The route's source becomes the local address of a wildcard socket.
+    std::optional<uint32_t> source;
+    if (IsLoopback(peer))
+    {
+        source = LOOPBACK;
+    }
+    else if (Holds(socket->ns, peer))
+    {
+        source = peer;
+    }
+    else if (auto route = LookupRoute(socket->ns, peer))
+    {
+        source = route->source;
+    }
+    if (!source)
+    {
+        outcome.errnum = ENETUNREACH;
+        return outcome;
+    }
+    if (socket->local == ANY)
+    {
+        socket->local = *source;
     }
     socket->connected = true;
     socket->peer = peer;
@@ -1006,10 +1045,7 @@ Model::Send(Process& process, const Operation& op, const std::string& payload)
     if (!socket->bound)
     {
         // An unbound socket gets an ephemeral port on its first send.
-        socket->bound = true;
-        socket->ephemeral = true;
-        socket->port = EPHEMERAL;
-        socket->sequence = m_nextSequence++;
+        Autobind(*socket);
     }
     Datagram d{destination, port, ANY, socket->port, payload};
     if (IsLoopback(destination) || Holds(socket->ns, destination))

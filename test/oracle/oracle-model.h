@@ -153,6 +153,8 @@ class Model
     StepOutcome Bind(Process& process, const Operation& operation);
     StepOutcome Listen(Process& process, const Operation& operation);
     StepOutcome Connect(Process& process, const Operation& operation);
+    /** Bind an unbound socket to an ephemeral port on the wildcard address. */
+    void Autobind(Socket& socket);
     StepOutcome Send(Process& process, const Operation& operation, const std::string& payload);
     StepOutcome PeerSend(const Operation& operation, const std::string& payload);
     StepOutcome PeerConnect(const Operation& operation);

@@ -13,6 +13,10 @@
 #include "ns3/integer.h"
 #include "ns3/ipv4-end-point-demux.h"
 #include "ns3/ipv4-end-point.h"
+#include "ns3/ipv4-header.h"
+#include "ns3/ipv4-route.h"
+#include "ns3/ipv4-routing-protocol.h"
+#include "ns3/ipv4.h"
 #include "ns3/log.h"
 #include "ns3/packet.h"
 #include "ns3/udp-l4-protocol.h"
@@ -161,14 +165,14 @@ NamespaceUdpSocket::RecordLocalEnd()
     }
 }
 
-void
-NamespaceUdpSocket::SetEndPointPeer(const InetSocketAddress& local)
+Ipv4EndPoint*
+NamespaceUdpSocket::FindEndPoint(const InetSocketAddress& local) const
 {
     Ipv4EndPointDemux* demux =
         m_udp ? PeekPointer(m_udp)->*GetPrivateMember(UdpEndPointsTag()) : nullptr;
     if (demux == nullptr)
     {
-        return;
+        return nullptr;
     }
     // ns-3's demultiplexer keeps one endpoint per local address, port and
     // bound device, so these three find the inner socket's endpoint.
@@ -178,12 +182,48 @@ NamespaceUdpSocket::SetEndPointPeer(const InetSocketAddress& local)
         if (endPoint->GetLocalAddress() == local.GetIpv4() &&
             endPoint->GetLocalPort() == local.GetPort() && endPoint->GetBoundNetDevice() == device)
         {
-            NS_LOG_LOGIC("endpoint " << local.GetIpv4() << ":" << local.GetPort()
-                                     << " now receives only from " << m_peer << ":" << m_peerPort);
-            endPoint->SetPeer(m_peer, m_peerPort);
-            return;
+            return endPoint;
         }
     }
+    return nullptr;
+}
+
+void
+NamespaceUdpSocket::SetEndPointPeer(const InetSocketAddress& local)
+{
+    Ipv4EndPoint* endPoint = FindEndPoint(local);
+    if (endPoint != nullptr)
+    {
+        NS_LOG_LOGIC("endpoint " << local.GetIpv4() << ":" << local.GetPort()
+                                 << " now receives only from " << m_peer << ":" << m_peerPort);
+        endPoint->SetPeer(m_peer, m_peerPort);
+    }
+}
+
+Ptr<Ipv4Route>
+NamespaceUdpSocket::LookupRoute(Ipv4Address destination) const
+{
+    Ptr<Ipv4> ipv4 = m_inner->GetNode() ? m_inner->GetNode()->GetObject<Ipv4>() : nullptr;
+    Ptr<Ipv4RoutingProtocol> routing = ipv4 ? ipv4->GetRoutingProtocol() : nullptr;
+    if (!routing)
+    {
+        return nullptr;
+    }
+    Ipv4Header header;
+    header.SetDestination(destination);
+    header.SetProtocol(UdpL4Protocol::PROT_NUMBER);
+    Socket::SocketErrno error;
+    return routing->RouteOutput(Create<Packet>(), header, m_inner->GetBoundNetDevice(), error);
+}
+
+int
+NamespaceUdpSocket::RejectUnreachable(const std::string& what, Ipv4Address destination)
+{
+    std::ostringstream message;
+    message << what << ": no route to " << destination;
+    m_account.SetLastStatus(Status::Error(ENETUNREACH, message.str()));
+    m_useAccountErrno = true;
+    return -1;
 }
 
 int
@@ -218,7 +258,7 @@ NamespaceUdpSocket::IsBroadcastDestination(Ipv4Address destination) const
     {
         return true;
     }
-    // Without route isolation the host has one local table, which holds the
+    // Without route isolation the host has one local table, which contains the
     // broadcast routes of every namespace's addresses.
     return !host->IsRouteIsolated() && registry.IsSubnetBroadcast(destination);
 }
@@ -341,14 +381,48 @@ NamespaceUdpSocket::ShutdownRecv()
     return Finish(m_inner->ShutdownRecv(), "shutdown");
 }
 
+void
+NamespaceUdpSocket::BindLocalAddressTo(Ipv4Address source)
+{
+    Address local;
+    if (m_inner->GetSockName(local) != 0 || !InetSocketAddress::IsMatchingType(local))
+    {
+        return;
+    }
+    const InetSocketAddress inet = InetSocketAddress::ConvertFrom(local);
+    if (inet.GetIpv4() != Ipv4Address::GetAny() || source == Ipv4Address::GetAny())
+    {
+        return;
+    }
+    Ipv4EndPoint* endPoint = FindEndPoint(inet);
+    if (endPoint != nullptr)
+    {
+        NS_LOG_LOGIC("connected socket on port " << inet.GetPort() << " takes address " << source);
+        endPoint->SetLocalAddress(source);
+    }
+}
+
 int
 NamespaceUdpSocket::Connect(const Address& address)
 {
     NS_LOG_FUNCTION(this << address);
-    if (InetSocketAddress::IsMatchingType(address) && !GetAllowBroadcast())
+    Ptr<Ipv4Route> route;
+    if (InetSocketAddress::IsMatchingType(address))
     {
+        // Linux binds an unbound datagram socket to an ephemeral port first,
+        // so getsockname() gives the port and the peer's replies arrive
+        // before the first send.
+        if (!m_account.IsBound() && Bind() != 0)
+        {
+            return -1;
+        }
         const Ipv4Address peer = InetSocketAddress::ConvertFrom(address).GetIpv4();
-        if (IsBroadcastDestination(peer))
+        route = LookupRoute(peer);
+        if (!route)
+        {
+            return RejectUnreachable("connect", peer);
+        }
+        if (!GetAllowBroadcast() && IsBroadcastDestination(peer))
         {
             return RejectBroadcast("connect", peer);
         }
@@ -360,10 +434,8 @@ NamespaceUdpSocket::Connect(const Address& address)
         m_peer = peer.GetIpv4();
         m_peerPort = peer.GetPort();
         m_connected = true;
-        if (m_account.IsBound())
-        {
-            RecordLocalEnd();
-        }
+        BindLocalAddressTo(route->GetSource());
+        RecordLocalEnd();
     }
     if (result == 0)
     {
@@ -415,6 +487,17 @@ NamespaceUdpSocket::SendTo(Ptr<Packet> p, uint32_t flags, const Address& toAddre
                 return -1;
             }
             return RejectBroadcast("sendto", destination);
+        }
+    }
+    if (InetSocketAddress::IsMatchingType(toAddress) && m_account.IsBound() &&
+        m_account.GetBinding().local != Ipv4Address::GetAny())
+    {
+        // ns-3 sends from a socket bound to an address without a route
+        // lookup, and drops the datagram silently where Linux fails.
+        const Ipv4Address destination = InetSocketAddress::ConvertFrom(toAddress).GetIpv4();
+        if (!destination.IsBroadcast() && !LookupRoute(destination))
+        {
+            return RejectUnreachable("sendto", destination);
         }
     }
     const int result =

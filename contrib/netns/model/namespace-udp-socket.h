@@ -7,12 +7,15 @@
 #include "netns-socket-account.h"
 
 #include "ns3/inet-socket-address.h"
+#include "ns3/ipv4-route.h"
 #include "ns3/udp-socket.h"
 
 #include <functional>
 
 namespace ns3
 {
+
+class Ipv4EndPoint;
 
 class UdpL4Protocol;
 
@@ -115,6 +118,37 @@ class NamespaceUdpSocket : public UdpSocket, public NamespaceSocket
      * @param local the inner socket's local end
      */
     void SetEndPointPeer(const InetSocketAddress& local);
+
+    /**
+     * Find the inner socket's endpoint in ns-3's demultiplexer.
+     * @param local the inner socket's local end
+     * @return the endpoint, or nullptr
+     */
+    Ipv4EndPoint* FindEndPoint(const InetSocketAddress& local) const;
+
+    /**
+     * Give a socket bound to the wildcard address the source address of
+     * its connected route, as Linux's connect() does: getsockname() and the
+     * socket table show it, and bind() conflicts follow it.
+     * @param source the route's source address
+     */
+    void BindLocalAddressTo(Ipv4Address source);
+
+    /**
+     * Look a destination up in the namespace's routes, as the inner socket
+     * would when sending.
+     * @param destination the destination
+     * @return the route, or nullptr when there is none
+     */
+    Ptr<Ipv4Route> LookupRoute(Ipv4Address destination) const;
+
+    /**
+     * Fail with ENETUNREACH for a destination without a route.
+     * @param what the operation, for the message
+     * @param destination the destination
+     * @return -1
+     */
+    int RejectUnreachable(const std::string& what, Ipv4Address destination);
 
     /**
      * Turn the result of an inner call into this socket's status.

@@ -500,6 +500,72 @@ class BroadcastDestinationTestCase : public TestCase
     }
 };
 
+/// connect() binds an unbound UDP socket, as Linux does.
+class ConnectAutobindTestCase : public TestCase
+{
+  public:
+    ConnectAutobindTestCase()
+        : TestCase("connect binds a UDP socket to its route's source and an ephemeral port")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Lan lan(true);
+        Ptr<Process> p = lan.MakeContainer({"eth0"}, "eth0", Ipv4Address("198.51.100.10"), 24);
+        auto fd = p->Socket(NETNS_AF_INET, NETNS_SOCK_DGRAM);
+        Ptr<Socket> socket = p->GetSocket(fd.GetValue());
+        const Ipv4Address peer = lan.PeerAddress(0);
+        NS_TEST_ASSERT_MSG_EQ(p->Connect(fd.GetValue(), peer, 7000).IsOk(), true, "connect");
+        Address local;
+        socket->GetSockName(local);
+        const uint16_t port = InetSocketAddress::ConvertFrom(local).GetPort();
+        NS_TEST_EXPECT_MSG_NE(port, 0, "getsockname() gives the ephemeral port");
+        NS_TEST_EXPECT_MSG_EQ(InetSocketAddress::ConvertFrom(local).GetIpv4(),
+                              Ipv4Address("198.51.100.10"),
+                              "and the route's source address");
+        NS_TEST_ASSERT_MSG_EQ(p->AddAddress("eth0", "198.51.100.11", 24).IsOk(), true, "address");
+        auto other = p->Socket(NETNS_AF_INET, NETNS_SOCK_DGRAM);
+        NS_TEST_EXPECT_MSG_EQ(p->Bind(other.GetValue(), "198.51.100.11", port).IsOk(),
+                              true,
+                              "another address may take the connected socket's port");
+        auto wildcard = p->Socket(NETNS_AF_INET, NETNS_SOCK_DGRAM);
+        NS_TEST_EXPECT_MSG_EQ(p->Bind(wildcard.GetValue(), Ipv4Address::GetAny(), port).GetErrno(),
+                              EADDRINUSE,
+                              "the wildcard address may not");
+
+        auto unreachable = p->Socket(NETNS_AF_INET, NETNS_SOCK_DGRAM);
+        const Status noRoute = p->Connect(unreachable.GetValue(), "203.0.113.5", 9);
+        NS_TEST_EXPECT_MSG_EQ(noRoute.GetErrno(), ENETUNREACH, "connect() without a route");
+        NS_TEST_EXPECT_MSG_NE(noRoute.GetMessage().find("203.0.113.5"),
+                              std::string::npos,
+                              "the message names the address");
+        NS_TEST_EXPECT_MSG_EQ(
+            p->SendTo(other.GetValue(), MakePayload("x"), "203.0.113.5", 9).GetStatus().GetErrno(),
+            ENETUNREACH,
+            "sendto() without a route from a socket bound to an address");
+        const uint32_t id = p->GetNamespace()->GetId();
+        NS_TEST_EXPECT_MSG_EQ(lan.host->GetSocketTable().ListNamespace(id).size(),
+                              3,
+                              "the socket table lists the three bound sockets");
+
+        // The peer's datagram arrives before the socket sends anything.
+        Receiver receiver;
+        receiver.Attach(socket);
+        Ptr<Socket> sender = Socket::CreateSocket(lan.peers.Get(0), UdpSocketFactory::GetTypeId());
+        sender->Bind(InetSocketAddress(Ipv4Address::GetAny(), 7000));
+        Simulator::Schedule(Seconds(1), [sender, port]() {
+            sender->SendTo(MakePayload("first"), 0, InetSocketAddress("198.51.100.10", port));
+        });
+        Simulator::Stop(Seconds(2));
+        Simulator::Run();
+        const std::vector<std::string> expected{"first"};
+        NS_TEST_EXPECT_MSG_EQ((receiver.payloads == expected), true, "the peer's datagram");
+        Lan::TearDown();
+    }
+};
+
 /// Processes may send before Simulator::Run(), before ns-3 sets up queue discs.
 class SendBeforeRunTestCase : public TestCase
 {
@@ -622,6 +688,7 @@ class SocketTestSuite : public TestSuite
         AddTestCase(new ConnectionRefusedTestCase, TestCase::QUICK);
         AddTestCase(new BroadcastDestinationTestCase, TestCase::QUICK);
         AddTestCase(new SendBeforeRunTestCase, TestCase::QUICK);
+        AddTestCase(new ConnectAutobindTestCase, TestCase::QUICK);
         AddTestCase(new SocketCallErrorsTestCase, TestCase::QUICK);
     }
 };
