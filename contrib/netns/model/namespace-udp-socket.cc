@@ -253,14 +253,15 @@ NamespaceUdpSocket::IsBroadcastDestination(Ipv4Address destination) const
     {
         return false;
     }
+    // Most destinations are no broadcast of any namespace: one lookup then.
     const AddressRegistry& registry = host->GetAddressRegistry();
-    if (registry.IsSubnetBroadcastOf(destination, ns->GetId()))
+    if (!registry.IsSubnetBroadcast(destination))
     {
-        return true;
+        return false;
     }
     // Without route isolation the host has one local table, which contains the
     // broadcast routes of every namespace's addresses.
-    return !host->IsRouteIsolated() && registry.IsSubnetBroadcast(destination);
+    return !host->IsRouteIsolated() || registry.IsSubnetBroadcastOf(destination, ns->GetId());
 }
 
 int
@@ -273,8 +274,9 @@ NamespaceUdpSocket::RejectBroadcast(const std::string& what, Ipv4Address destina
     return -1;
 }
 
+template <typename InnerSend>
 int
-NamespaceUdpSocket::SendPastInnerBroadcastCheck(const std::function<int()>& send)
+NamespaceUdpSocket::SendPastInnerBroadcastCheck(InnerSend send)
 {
     if (m_inner->GetAllowBroadcast())
     {

@@ -10,8 +10,6 @@
 #include "ns3/ipv4-route.h"
 #include "ns3/udp-socket.h"
 
-#include <functional>
-
 namespace ns3
 {
 
@@ -182,10 +180,12 @@ class NamespaceUdpSocket : public UdpSocket, public NamespaceSocket
      * computes one for /31 and /32 prefixes too, where Linux has none: the
      * peer of a /31 and an address held as /32 are unicast destinations.
      * The caller applies Linux's rule before.
+     * @tparam InnerSend a callable returning the inner call's int result
      * @param send the inner call
      * @return its result
      */
-    int SendPastInnerBroadcastCheck(const std::function<int()>& send);
+    template <typename InnerSend>
+    int SendPastInnerBroadcastCheck(InnerSend send);
 
     /** Re-raise the inner socket's receive callback. @param inner the inner socket */
     void ForwardRecv(Ptr<ns3::Socket> inner);
