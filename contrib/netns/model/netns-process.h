@@ -205,7 +205,8 @@ class Process : public Object
      * @param fd the file descriptor
      * @param address remote address
      * @param port remote port
-     * @return OK, EBADF, ENETUNREACH, EISCONN, ...
+     * @return OK, EBADF, ENETUNREACH, EISCONN, EACCES (UDP to a broadcast
+     *         without SO_BROADCAST), ...
      */
     Status Connect(int fd, Ipv4Address address, uint16_t port);
 
@@ -223,7 +224,8 @@ class Process : public Object
      * @param packet the payload
      * @param address remote address
      * @param port remote port
-     * @return bytes queued, or the errno
+     * @return bytes queued, or the errno: EACCES for a broadcast without
+     *         SO_BROADCAST, ENETUNREACH without a route, ...
      */
     Result<uint32_t> SendTo(int fd, Ptr<Packet> packet, Ipv4Address address, uint16_t port);
 
