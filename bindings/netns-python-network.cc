@@ -127,12 +127,31 @@ SocketCallback(Socket* socket, SocketSlot slot, py::object callable)
     });
 }
 
+/**
+ * Find the last failure of a socket. A socket of the module keeps it with the
+ * Linux errno, which ns-3's SocketErrno cannot always carry (EACCES).
+ * @param socket the socket
+ * @param what the operation, for the message of a plain ns-3 socket
+ * @return the failure
+ */
+netns::Status
+LastSocketFailure(const Socket& socket, const std::string& what)
+{
+    const netns::SocketAccount* account =
+        netns::FindSocketAccount(Ptr<Socket>(const_cast<Socket*>(&socket)));
+    if (account && !account->GetLastStatus().IsOk())
+    {
+        return account->GetLastStatus();
+    }
+    const int errnum = netns::ErrnoFromSocketError(socket.GetErrno());
+    return netns::Status::Error(errnum, what + " failed: " + netns::ErrnoText(errnum));
+}
+
 /** Raise OSError with the Linux errno of the socket's last failure. */
 [[noreturn]] void
 RaiseSocketError(const Socket& socket, const std::string& what)
 {
-    const int errnum = netns::ErrnoFromSocketError(socket.GetErrno());
-    RaiseOsError(netns::Status::Error(errnum, what + " failed: " + netns::ErrnoText(errnum)));
+    RaiseOsError(LastSocketFailure(socket, what));
 }
 
 /** Bind Address, Ipv4Address, Ipv4Mask, InetSocketAddress and DataRate. */
@@ -697,7 +716,10 @@ RegisterSocket(py::module_& m)
              "Return the bytes that can be sent now.")
         .def(
             "GetErrno",
-            [](const Socket& socket) { return netns::ErrnoFromSocketError(socket.GetErrno()); },
+            [](const Socket& socket) {
+                const netns::Status failure = LastSocketFailure(socket, "");
+                return failure.IsOk() ? 0 : failure.GetErrno();
+            },
             "Return the Linux errno of the socket's last failure, 0 when none.")
         .def("GetNode", Checked<&Socket::GetNode>(), "Return the node the socket lives on.")
         .def(

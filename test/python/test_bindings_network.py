@@ -334,6 +334,7 @@ def test_socket_broadcast_needs_so_broadcast():
         first.SendTo(first_fd, b"all", "198.51.100.255", 9)
     assert error.value.errno == errno.EACCES
     assert "198.51.100.255" in error.value.strerror
+    assert socket.GetErrno() == errno.EACCES
     assert socket.SetAllowBroadcast(True) is True
     assert socket.GetAllowBroadcast() is True
     assert first.SendTo(first_fd, b"all", "198.51.100.255", 9) == 3

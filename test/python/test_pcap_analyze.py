@@ -277,6 +277,33 @@ def test_missing_file_is_reported_and_others_analysed(analyzer, shared_manifest,
     assert report["faults"], "the remaining files should still show the faults"
 
 
+def test_capture_error_in_manifest_is_reported(analyzer, shared_manifest, tmp_path):
+    manifest = copy_run(shared_manifest, tmp_path)
+    document = json.loads(manifest.read_text())
+    document["errors"] = ["ENAMETOOLONG: cannot create pcap file \"x\": File name too long"]
+    manifest.write_text(json.dumps(document))
+
+    result = analyze(analyzer, "--json", manifest)
+
+    assert result.returncode == EXIT_FILE_ERROR
+    assert f"{manifest}: capture failed: ENAMETOOLONG" in result.stderr
+    report = json.loads(result.stdout)
+    assert report["errors"] == [f"{manifest}: capture failed: {document['errors'][0]}"]
+    assert report["faults"], "the files are still analysed"
+
+
+def test_manifest_errors_must_be_strings(analyzer, shared_manifest, tmp_path):
+    manifest = copy_run(shared_manifest, tmp_path)
+    document = json.loads(manifest.read_text())
+    document["errors"] = [7]
+    manifest.write_text(json.dumps(document))
+
+    result = analyze(analyzer, manifest)
+
+    assert result.returncode == EXIT_USAGE
+    assert "errors must be a list of strings" in result.stderr
+
+
 def test_truncated_file_keeps_packets_before_cut(analyzer, shared_manifest, tmp_path):
     manifest = copy_run(shared_manifest, tmp_path)
     damaged = manifest.parent / "netns_h1_c2_eth0.pcap"

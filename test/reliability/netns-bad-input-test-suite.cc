@@ -220,6 +220,14 @@ Rows()
          [](Fixture& f) { return f.container->AddRoute(netns::Route()); },
          ENODEV,
          "Cannot find device with index 0"},
+        {"install on a node already initialized",
+         [](Fixture&) {
+             Ptr<Node> node = CreateObject<Node>();
+             node->Initialize();
+             return NetnsHelper().Install(node);
+         },
+         EBUSY,
+         "is already initialized; install NetnsHelper before Simulator::Run()"},
         {"change route isolation after unshare",
          [](Fixture& f) { return f.lan.host->SetRouteIsolation(false); },
          EBUSY,
@@ -289,6 +297,28 @@ Rows()
          },
          EBADF,
          "bad file descriptor"},
+        {"sendto 255.255.255.255 without a route",
+         [](Fixture& f) {
+             const int fd = f.container->Socket(NETNS_AF_INET, NETNS_SOCK_DGRAM).GetValue();
+             return f.container->SendTo(fd, MakePayload("x"), Ipv4Address::GetBroadcast(), 9)
+                 .GetStatus();
+         },
+         ENETUNREACH,
+         "sendto: no route to 255.255.255.255"},
+        {"sendto a subnet broadcast without SO_BROADCAST",
+         [](Fixture& f) {
+             return f.container->SendTo(f.BoundSocket(), MakePayload("x"), "198.51.100.255", 9)
+                 .GetStatus();
+         },
+         EACCES,
+         "sendto: 198.51.100.255 is a broadcast address and SO_BROADCAST is off"},
+        {"connect without a route",
+         [](Fixture& f) {
+             const int fd = f.container->Socket(NETNS_AF_INET, NETNS_SOCK_DGRAM).GetValue();
+             return f.container->Connect(fd, "192.0.2.5", 9);
+         },
+         ENETUNREACH,
+         "connect: no route to 192.0.2.5"},
         {"sendto with a null packet",
          [local](Fixture& f) {
              return f.container->SendTo(f.BoundSocket(), nullptr, local, 5000).GetStatus();

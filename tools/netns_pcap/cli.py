@@ -24,7 +24,8 @@ def build_parser():
         ),
         epilog=(
             f"Exit status: {EXIT_OK} success; {EXIT_FILE_ERROR} a pcap file is missing, "
-            f"truncated or not a pcap (the others are still analysed); {EXIT_USAGE} bad "
+            f"truncated or not a pcap (the others are still analysed), or the manifest "
+            f"lists a capture that failed during the run; {EXIT_USAGE} bad "
             f"arguments or an unusable manifest; {EXIT_FAULTS} faults found with "
             f"--fail-on-fault."
         ),
@@ -77,10 +78,12 @@ def main(argv=None):
             )
             return EXIT_USAGE
 
+    for error in manifest.capture_errors:
+        print(f"netns-pcap-analyze: {manifest.path}: capture failed: {error}", file=sys.stderr)
     for result in report.failed_files:
         for error in result.errors:
             print(f"netns-pcap-analyze: {result.capture.path}: {error}", file=sys.stderr)
-    if report.failed_files:
+    if report.failed_files or manifest.capture_errors:
         return EXIT_FILE_ERROR
     if arguments.fail_on_fault and report.faults:
         return EXIT_FAULTS

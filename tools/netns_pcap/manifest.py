@@ -68,6 +68,8 @@ class Manifest:
     # (node id, IPv4 address as int) -> set of namespace ids holding it
     holders: dict = field(default_factory=dict)
     namespace_names: dict = field(default_factory=dict)
+    # captures that failed while the simulation ran, as the writer reported them
+    capture_errors: list = field(default_factory=list)
 
     def holders_of(self, node_id, address):
         """Return the ids of the namespaces of a host that hold an address."""
@@ -161,6 +163,13 @@ def _parse_nodes(nodes, manifest):
                 manifest.holders.setdefault((node_id, value), set()).add(namespace_id)
 
 
+def _parse_capture_errors(errors):
+    """Return the manifest's list of capture failures, each a string."""
+    if not isinstance(errors, list) or not all(isinstance(error, str) for error in errors):
+        raise ManifestError(f"errors must be a list of strings, not {errors!r}")
+    return list(errors)
+
+
 def load_manifest(path):
     """Read and check a manifest; raises ManifestError naming the problem."""
     path = Path(path)
@@ -195,6 +204,7 @@ def load_manifest(path):
         ]
         manifest = Manifest(path=path, files=files, owners={}, route_isolation={})
         _parse_nodes(document.get("nodes", []), manifest)
+        manifest.capture_errors = _parse_capture_errors(document.get("errors", []))
     except ManifestError as error:
         raise ManifestError(f"{path}: {error}") from None
     except (TypeError, ValueError, AttributeError, OverflowError) as error:

@@ -52,6 +52,8 @@ def format_table(report):
         lines.append(
             f"  {undecided} host-internal frames of unknown direction were not checked"
         )
+    for error in report.manifest.capture_errors:
+        lines.append(f"error: {report.manifest.path}: capture failed: {error}")
     for result in report.failed_files:
         for error in result.errors:
             lines.append(f"error: {result.capture.path}: {error}")
@@ -93,6 +95,10 @@ def to_json(report):
         ],
         "faults": [fault.to_json(owners) for fault in report.faults],
         "errors": [
+            f"{report.manifest.path}: capture failed: {error}"
+            for error in report.manifest.capture_errors
+        ]
+        + [
             f"{result.capture.path}: {error}"
             for result in report.failed_files
             for error in result.errors

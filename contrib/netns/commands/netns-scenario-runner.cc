@@ -133,7 +133,8 @@ PcapFilePrefix(const std::string& prefix)
  * Check that the pcap files and the manifest the script can lead to can be
  * created, so that nothing runs when one cannot. Each check uses the longest
  * name of its kind: a device of each node and a view of each process's
- * namespace, with a 15-byte device name (IFNAMSIZ - 1).
+ * namespace, with a 15-byte device name (IFNAMSIZ - 1) of bytes that need
+ * encoding.
  */
 Status
 CheckPcapFiles(const ScenarioScript& script)
@@ -147,8 +148,9 @@ CheckPcapFiles(const ScenarioScript& script)
     }
     const std::string directory = PcapDirectory(prefix) + "/";
     const std::string start = directory + PcapFilePrefix(prefix) + "_";
+    // A device may be renamed to any 15 bytes, each of which may encode as %XX.
     const std::string longestDevice =
-        NetnsCaptureHelper::EncodeComponent(std::string(15, 'x')) + ".pcap";
+        NetnsCaptureHelper::EncodeComponent(std::string(15, '_')) + ".pcap";
     std::vector<std::string> filenames{start + "manifest.json"};
     for (const ScriptNode& declared : script.nodes)
     {
@@ -246,6 +248,12 @@ ScenarioRunner::SetPcapEnabled(bool enabled)
     m_pcapEnabled = enabled;
 }
 
+const std::vector<std::string>&
+ScenarioRunner::GetCaptureErrors() const
+{
+    return m_captureErrors;
+}
+
 const ScenarioScript&
 ScenarioRunner::GetScript() const
 {
@@ -318,9 +326,9 @@ ScenarioRunner::Build(const ScenarioScript& script)
         }
         if (failure || (!directory.empty() && !std::filesystem::is_directory(directory)))
         {
-            return Status::Error(ENOENT,
+            return Status::Error(failure ? failure.value() : ENOTDIR,
                                  "cannot create the pcap directory " + directory.string() + ": " +
-                                     failure.message());
+                                     (failure ? failure.message() : "Not a directory"));
         }
         Status creatable = CheckPcapFiles(m_script);
         if (!creatable.IsOk())
@@ -565,6 +573,7 @@ ScenarioRunner::AdoptNamespaces(const std::string& hostName, const std::string& 
     if (!captured.IsOk())
     {
         std::cerr << m_script.file << ": " << captured.ToString() << "\n";
+        m_captureErrors.push_back(captured.ToString());
     }
 }
 
@@ -673,10 +682,18 @@ ScenarioRunner::Run()
     Simulator::Run();
     if (m_capture)
     {
+        // Views revealed during the run are captured by a listener, whose
+        // failures only the helper records.
+        for (const std::string& failed : m_capture->GetErrors())
+        {
+            std::cerr << m_script.file << ": " << failed << "\n";
+            m_captureErrors.push_back(failed);
+        }
         Status written = m_capture->WriteManifest();
         if (!written.IsOk())
         {
             std::cerr << m_script.file << ": " << written.ToString() << "\n";
+            m_captureErrors.push_back(written.ToString());
         }
     }
     // Applications that never started report why.

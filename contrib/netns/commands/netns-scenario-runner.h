@@ -115,6 +115,12 @@ class ScenarioRunner
      */
     void Run();
 
+    /**
+     * @return the pcap captures and manifest writes that failed after Build,
+     *         each as an errno name and message; they were printed to stderr
+     */
+    const std::vector<std::string>& GetCaptureErrors() const;
+
     /** @return the script, with overrides applied */
     const ScenarioScript& GetScript() const;
 
@@ -233,6 +239,7 @@ class ScenarioRunner
     PointToPointHelper m_p2p;                        //!< builds the point-to-point links
     NetnsHelper m_netns;                             //!< installs the hosts
     std::unique_ptr<NetnsCaptureHelper> m_capture;   //!< pcaps and manifest, when wanted
+    std::vector<std::string> m_captureErrors;        //!< capture failures after Build
     std::vector<TraceConnection> m_traceConnections; //!< disconnected by the destructor
     /// Token owned by the runner alone. Scheduled events hold a weak_ptr to
     /// it and find it expired once the runner is destroyed.

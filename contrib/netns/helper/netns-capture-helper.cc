@@ -370,6 +370,12 @@ class CaptureState : public SimpleRefCount<CaptureState>
     /** @return the manifest entries sorted by file name */
     std::vector<NetnsCaptureFile> GetFiles() const;
 
+    /** @return the failures of captures started while the simulation ran */
+    const std::vector<std::string>& GetErrors() const
+    {
+        return m_errors;
+    }
+
     /** @return the manifest path */
     std::string GetManifestPath() const
     {
@@ -1107,6 +1113,12 @@ std::string
 NetnsCaptureHelper::GetManifestPath() const
 {
     return m_state->GetManifestPath();
+}
+
+std::vector<std::string>
+NetnsCaptureHelper::GetErrors() const
+{
+    return m_state->GetErrors();
 }
 
 std::string

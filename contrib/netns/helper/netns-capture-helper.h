@@ -141,6 +141,14 @@ class NetnsCaptureHelper
     std::string GetManifestPath() const;
 
     /**
+     * List the captures that failed after EnableAll() returned: views
+     * revealed later whose file could not be created. The manifest lists
+     * them under "errors" too.
+     * @return one message per failure, with the errno name and the file
+     */
+    std::vector<std::string> GetErrors() const;
+
+    /**
      * Encode a name as a file name component: bytes in [A-Za-z0-9.-] stay,
      * every other byte becomes %XX.
      * @param name the name

@@ -46,6 +46,15 @@ NetnsHelper::Install(Ptr<Node> node) const
                                     "node " + std::to_string(node->GetId()) +
                                         " already has network namespace support");
     }
+    if (node->IsInitialized())
+    {
+        // ns-3 initializes a node's objects once, at its first event, so a
+        // stack aggregated later would stay uninitialized.
+        return netns::Status::Error(EBUSY,
+                                    "node " + std::to_string(node->GetId()) +
+                                        " is already initialized; install NetnsHelper before "
+                                        "Simulator::Run(), or in the event that creates the node");
+    }
     if (node->GetObject<Ipv4>())
     {
         return netns::Status::Error(EBUSY,

@@ -44,7 +44,8 @@ class NetnsHelper : public PcapHelperForDevice
      * Install namespace support on a host.
      * @param node the host
      * @return OK, EEXIST when already installed, or EBUSY when the node has
-     *         an IPv4 stack from another helper
+     *         an IPv4 stack from another helper or is already initialized
+     *         (the simulation has passed the node's first event)
      */
     netns::Status Install(Ptr<Node> node) const;
 

@@ -278,13 +278,15 @@ template <typename InnerSend>
 int
 NamespaceUdpSocket::SendPastInnerBroadcastCheck(InnerSend send)
 {
-    if (m_inner->GetAllowBroadcast())
+    if (m_allowBroadcast)
     {
         return send();
     }
+    // Callbacks that run during the send see this socket's own flag, and a
+    // change they make to it is kept.
     m_inner->SetAllowBroadcast(true);
     const int result = send();
-    m_inner->SetAllowBroadcast(false);
+    m_inner->SetAllowBroadcast(m_allowBroadcast);
     return result;
 }
 
@@ -374,7 +376,9 @@ NamespaceUdpSocket::Close()
 int
 NamespaceUdpSocket::ShutdownSend()
 {
-    return Finish(m_inner->ShutdownSend(), "shutdown");
+    const int result = Finish(m_inner->ShutdownSend(), "shutdown");
+    m_shutdownSend = m_shutdownSend || result == 0;
+    return result;
 }
 
 int
@@ -409,6 +413,7 @@ NamespaceUdpSocket::Connect(const Address& address)
 {
     NS_LOG_FUNCTION(this << address);
     Ptr<Ipv4Route> route;
+    Address target = address;
     if (InetSocketAddress::IsMatchingType(address))
     {
         // Linux binds an unbound datagram socket to an ephemeral port first,
@@ -418,21 +423,29 @@ NamespaceUdpSocket::Connect(const Address& address)
         {
             return -1;
         }
-        const Ipv4Address peer = InetSocketAddress::ConvertFrom(address).GetIpv4();
+        Ipv4Address peer = InetSocketAddress::ConvertFrom(address).GetIpv4();
+        if (peer == Ipv4Address::GetAny())
+        {
+            // Linux connects to 0.0.0.0 as to the socket's own address, or
+            // to 127.0.0.1 when it is bound to none.
+            const Ipv4Address local = m_account.GetBinding().local;
+            peer = local != Ipv4Address::GetAny() ? local : Ipv4Address::GetLoopback();
+            target = InetSocketAddress(peer, InetSocketAddress::ConvertFrom(address).GetPort());
+        }
         route = LookupRoute(peer);
         if (!route)
         {
             return RejectUnreachable("connect", peer);
         }
-        if (!GetAllowBroadcast() && IsBroadcastDestination(peer))
+        if (!m_allowBroadcast && IsBroadcastDestination(peer))
         {
             return RejectBroadcast("connect", peer);
         }
     }
-    const int result = Finish(m_inner->Connect(address), "connect");
-    if (result == 0 && InetSocketAddress::IsMatchingType(address))
+    const int result = Finish(m_inner->Connect(target), "connect");
+    if (result == 0 && InetSocketAddress::IsMatchingType(target))
     {
-        const InetSocketAddress peer = InetSocketAddress::ConvertFrom(address);
+        const InetSocketAddress peer = InetSocketAddress::ConvertFrom(target);
         m_peer = peer.GetIpv4();
         m_peerPort = peer.GetPort();
         m_connected = true;
@@ -463,6 +476,10 @@ NamespaceUdpSocket::Send(Ptr<Packet> p, uint32_t flags)
 {
     NS_LOG_FUNCTION(this << p << flags);
     SyncOptions();
+    if (m_connected && m_peer.IsBroadcast())
+    {
+        return SendLimitedBroadcast(p, m_peerPort, true);
+    }
     // Linux checks a broadcast peer in connect() only, so send() skips the check.
     const int result =
         Finish(SendPastInnerBroadcastCheck([&] { return m_inner->Send(p, flags); }), "send");
@@ -474,11 +491,81 @@ NamespaceUdpSocket::Send(Ptr<Packet> p, uint32_t flags)
 }
 
 int
+NamespaceUdpSocket::SendLimitedBroadcast(Ptr<Packet> p, uint16_t port, bool connected)
+{
+    const std::string what = connected ? "send" : "sendto";
+    const Ipv4Address destination = Ipv4Address::GetBroadcast();
+    // Linux binds an unbound socket first, then routes 255.255.255.255 like
+    // any destination, and checks SO_BROADCAST at sendto() and connect().
+    if (!m_account.IsBound() && Bind() != 0)
+    {
+        return -1;
+    }
+    Ptr<Ipv4Route> route = LookupRoute(destination);
+    if (!route)
+    {
+        return RejectUnreachable(what, destination);
+    }
+    if (!connected && !m_allowBroadcast)
+    {
+        return RejectBroadcast(what, destination);
+    }
+    if (m_shutdownSend)
+    {
+        m_account.SetLastStatus(
+            Status::Error(EPIPE, what + ": the socket is shut down for sending"));
+        m_useAccountErrno = true;
+        return -1;
+    }
+    const uint32_t size = p->GetSize();
+    if (size > GetTxAvailable())
+    {
+        m_account.SetLastStatus(Status::Error(EMSGSIZE,
+                                              what + ": " + std::to_string(size) +
+                                                  " bytes exceed the maximum datagram size"));
+        m_useAccountErrno = true;
+        return -1;
+    }
+    Address local;
+    m_inner->GetSockName(local);
+    const InetSocketAddress inet = InetSocketAddress::ConvertFrom(local);
+    const Ipv4Address source =
+        inet.GetIpv4() != Ipv4Address::GetAny() ? inet.GetIpv4() : route->GetSource();
+    uint8_t priority = GetPriority();
+    if (GetIpTos() != 0)
+    {
+        SocketIpTosTag tos;
+        tos.SetTos(GetIpTos());
+        p->ReplacePacketTag(tos);
+        priority = IpTos2Priority(GetIpTos());
+    }
+    if (priority != 0)
+    {
+        SocketPriorityTag tag;
+        tag.SetPriority(priority);
+        p->ReplacePacketTag(tag);
+    }
+    NS_LOG_LOGIC("limited broadcast from " << source << ":" << inet.GetPort() << " via "
+                                           << route->GetOutputDevice()->GetIfIndex());
+    m_udp->Send(p->Copy(), source, destination, inet.GetPort(), port, route);
+    m_useAccountErrno = false;
+    m_account.SetLastStatus(Status());
+    NotifyDataSent(size);
+    NotifySend(GetTxAvailable());
+    return static_cast<int>(size);
+}
+
+int
 NamespaceUdpSocket::SendTo(Ptr<Packet> p, uint32_t flags, const Address& toAddress)
 {
     NS_LOG_FUNCTION(this << p << flags << toAddress);
     SyncOptions();
-    if (InetSocketAddress::IsMatchingType(toAddress) && !GetAllowBroadcast())
+    if (InetSocketAddress::IsMatchingType(toAddress) &&
+        InetSocketAddress::ConvertFrom(toAddress).GetIpv4().IsBroadcast())
+    {
+        return SendLimitedBroadcast(p, InetSocketAddress::ConvertFrom(toAddress).GetPort(), false);
+    }
+    if (InetSocketAddress::IsMatchingType(toAddress) && !m_allowBroadcast)
     {
         const Ipv4Address destination = InetSocketAddress::ConvertFrom(toAddress).GetIpv4();
         if (IsBroadcastDestination(destination))
@@ -497,7 +584,7 @@ NamespaceUdpSocket::SendTo(Ptr<Packet> p, uint32_t flags, const Address& toAddre
         // ns-3 sends from a socket bound to an address without a route
         // lookup, and drops the datagram silently where Linux fails.
         const Ipv4Address destination = InetSocketAddress::ConvertFrom(toAddress).GetIpv4();
-        if (!destination.IsBroadcast() && !LookupRoute(destination))
+        if (!LookupRoute(destination))
         {
             return RejectUnreachable("sendto", destination);
         }
@@ -545,13 +632,14 @@ NamespaceUdpSocket::GetPeerName(Address& address) const
 bool
 NamespaceUdpSocket::SetAllowBroadcast(bool allowBroadcast)
 {
+    m_allowBroadcast = allowBroadcast;
     return m_inner->SetAllowBroadcast(allowBroadcast);
 }
 
 bool
 NamespaceUdpSocket::GetAllowBroadcast() const
 {
-    return m_inner->GetAllowBroadcast();
+    return m_allowBroadcast;
 }
 
 void

@@ -166,6 +166,19 @@ class NamespaceUdpSocket : public UdpSocket, public NamespaceSocket
     bool IsBroadcastDestination(Ipv4Address destination) const;
 
     /**
+     * Send to 255.255.255.255 as Linux does: out of the route's device only,
+     * ENETUNREACH without a route. ns-3.37's UdpSocketImpl sends a copy from
+     * every interface instead, and aborts on an interface without an address,
+     * such as a revealed device the namespace has not addressed.
+     * @param p the payload
+     * @param port the destination port
+     * @param connected true for send() on a connected socket, which skips the
+     *        SO_BROADCAST check as Linux does; false for sendto()
+     * @return the bytes sent, or -1
+     */
+    int SendLimitedBroadcast(Ptr<Packet> p, uint16_t port, bool connected);
+
+    /**
      * Reject a broadcast destination on a socket without SO_BROADCAST with
      * EACCES, as Linux does.
      * @param what the operation, for the message
@@ -201,6 +214,8 @@ class NamespaceUdpSocket : public UdpSocket, public NamespaceSocket
     Ipv4Address m_peer;           //!< connected peer, for the socket table
     uint16_t m_peerPort{0};       //!< connected peer port
     bool m_useAccountErrno{false}; //!< last failure came from the module's checks
+    bool m_allowBroadcast{false};  //!< SO_BROADCAST as the application set it
+    bool m_shutdownSend{false};    //!< shutdown(SHUT_WR) succeeded
 };
 
 } // namespace netns

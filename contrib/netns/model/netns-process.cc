@@ -629,9 +629,10 @@ Process::SendTo(int fd, Ptr<Packet> packet, Ipv4Address address, uint16_t port)
     if (sent < 0)
     {
         const Status failed = SocketFailure(socket, "sendto");
-        return Status::Error(failed.GetErrno(),
-                             failed.GetMessage() + " (fd " + std::to_string(fd) + ", " +
-                                 std::to_string(packet->GetSize()) + " bytes)");
+        std::ostringstream context;
+        context << " (fd " << fd << " to " << address << ":" << port << ", " << packet->GetSize()
+                << " bytes)";
+        return Status::Error(failed.GetErrno(), failed.GetMessage() + context.str());
     }
     return static_cast<uint32_t>(sent);
 }

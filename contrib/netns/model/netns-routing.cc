@@ -302,6 +302,18 @@ Routing::RouteOutput(Ptr<Packet> p,
         return ns->IsRouteUsable(r) && (!boundDevice || r.ifindex == boundDevice->ifindex);
     };
     auto found = ns->GetRouteTable().Lookup(destination, usable);
+    if (!found && boundDevice && !boundDevice->loopback &&
+        m_ipv4->IsUp(static_cast<uint32_t>(m_ipv4->GetInterfaceForDevice(oif))))
+    {
+        // Linux takes a destination without a route for one on the link of
+        // the socket's bound device (SO_BINDTODEVICE), if that device is up.
+        Route onLink;
+        onLink.destination = destination;
+        onLink.prefixLength = 32;
+        onLink.ifindex = boundDevice->ifindex;
+        onLink.scope = RouteScope::Link;
+        found = onLink;
+    }
     if (!found)
     {
         NS_LOG_LOGIC("no route to " << destination << " in namespace " << ns->GetName());

@@ -131,7 +131,7 @@ void
 HostTrafficControl::SendThroughQueueDisc(Ptr<NetDevice> device, Ptr<QueueDiscItem> item)
 {
     Ptr<Node> node = IsInitialized() ? nullptr : GetObject<Node>();
-    if (node)
+    if (node && !node->IsInitialized())
     {
         // A process may send before Simulator::Run(), when ns-3 has not yet
         // set up the queue discs, and one would crash on the packet. The node

@@ -7,6 +7,7 @@
 #include "netns-test-lan.h"
 
 #include "ns3/netns-capture-helper.h"
+#include "ns3/netns-exec.h"
 #include "ns3/point-to-point-module.h"
 #include "ns3/test.h"
 
@@ -799,6 +800,35 @@ class CaptureErrorsTestCase : public TestCase
                               "the message should name the path: " << badDirectory.GetMessage());
         NS_TEST_EXPECT_MSG_EQ(
             underFile.EnableNode(nullptr).GetErrno(), EINVAL, "a null node should give EINVAL");
+        Lan::TearDown();
+
+        // A view revealed later whose file name is too long: the helper
+        // records the failure for GetErrors() and the manifest.
+        Lan lan(true);
+        NetnsCaptureHelper longPrefix(directory, std::string(200, 'p'));
+        NS_TEST_ASSERT_MSG_EQ(longPrefix.EnableAll().IsOk(), true, "the host's files fit");
+        Ptr<Process> root = lan.host->CreateProcess(0);
+        const std::string renamed(15, '_'); // encoded as 45 bytes
+        NS_TEST_ASSERT_MSG_EQ(Exec(root, "ip link set eth0 down").exitStatus, 0, "down");
+        NS_TEST_ASSERT_MSG_EQ(Exec(root, "ip link set eth0 name " + renamed).exitStatus,
+                              0,
+                              "rename");
+        Ptr<Process> container = lan.host->CreateProcess(0);
+        NS_TEST_ASSERT_MSG_EQ(container->Unshare("CLONE_NEWNET").IsOk(), true, "unshare");
+        container->GetNamespace()->SetName("c1");
+        NS_TEST_ASSERT_MSG_EQ(longPrefix.EnableAll().IsOk(), true, "capture c1");
+        NS_TEST_EXPECT_MSG_EQ(longPrefix.GetErrors().size(), 0, "no failure yet");
+        NS_TEST_ASSERT_MSG_EQ(container->WriteFile(DEBUGFS_DEV_PATH, renamed + "\n").IsOk(),
+                              true,
+                              "reveal");
+        const std::vector<std::string> errors = longPrefix.GetErrors();
+        NS_TEST_ASSERT_MSG_EQ(errors.size(), 1, "the view's capture failed");
+        NS_TEST_EXPECT_MSG_EQ(errors[0].rfind("ENAMETOOLONG", 0), 0, "errno: " << errors[0]);
+        NS_TEST_ASSERT_MSG_EQ(longPrefix.WriteManifest().IsOk(), true, "manifest");
+        NS_TEST_EXPECT_MSG_NE(ReadBytes(longPrefix.GetManifestPath()).find("\"ENAMETOOLONG"),
+                              std::string::npos,
+                              "the manifest lists the failure");
+        longPrefix.Close();
         Lan::TearDown();
     }
 };

@@ -6,6 +6,7 @@
  */
 #include "netns-test-lan.h"
 
+#include "ns3/netns-exec.h"
 #include "ns3/tcp-socket-factory.h"
 #include "ns3/test.h"
 #include "ns3/udp-socket-factory.h"
@@ -461,12 +462,6 @@ class BroadcastDestinationTestCase : public TestCase
             NS_TEST_EXPECT_MSG_NE(InetSocketAddress::ConvertFrom(local).GetPort(),
                                   0,
                                   mode << "the refused sendto() still binds, as on Linux");
-            NS_TEST_EXPECT_MSG_EQ(
-                p->SendTo(fd.GetValue(), MakePayload("x"), Ipv4Address::GetBroadcast(), 9)
-                    .GetStatus()
-                    .GetErrno(),
-                EACCES,
-                mode << "limited broadcast");
             auto other = p->Socket(NETNS_AF_INET, NETNS_SOCK_DGRAM);
             NS_TEST_EXPECT_MSG_EQ(p->Connect(other.GetValue(), "198.51.100.255", 9).GetErrno(),
                                   EACCES,
@@ -497,6 +492,87 @@ class BroadcastDestinationTestCase : public TestCase
             NS_TEST_EXPECT_MSG_EQ((receiver.payloads == onLo), true, mode << "the /32 datagram");
             Lan::TearDown();
         }
+    }
+};
+
+/// 255.255.255.255 is routed like any destination, as Linux does.
+class LimitedBroadcastTestCase : public TestCase
+{
+  public:
+    LimitedBroadcastTestCase()
+        : TestCase("limited broadcast follows the route and checks SO_BROADCAST")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Lan lan(true, 1, true);
+        // eth1 is revealed without an address: ns-3's own limited-broadcast
+        // loop aborts on such an interface.
+        Ptr<Process> p =
+            lan.MakeContainer({"eth0", "eth1"}, "eth0", Ipv4Address("198.51.100.10"), 24);
+        Receiver atPeer;
+        Ptr<Socket> server = Socket::CreateSocket(lan.peers.Get(0), UdpSocketFactory::GetTypeId());
+        server->Bind(InetSocketAddress(Ipv4Address::GetAny(), 9));
+        atPeer.Attach(server);
+
+        auto fd = p->Socket(NETNS_AF_INET, NETNS_SOCK_DGRAM);
+        Ptr<Socket> socket = p->GetSocket(fd.GetValue());
+        const Ipv4Address all = Ipv4Address::GetBroadcast();
+        const Status noRoute = p->SendTo(fd.GetValue(), MakePayload("x"), all, 9).GetStatus();
+        NS_TEST_EXPECT_MSG_EQ(noRoute.GetErrno(), ENETUNREACH, "no route, as on Linux");
+        NS_TEST_EXPECT_MSG_NE(noRoute.GetMessage().find("255.255.255.255"),
+                              std::string::npos,
+                              "the message names the address");
+        NS_TEST_ASSERT_MSG_EQ(Exec(p, "ip route add default via 198.51.100.1").exitStatus,
+                              0,
+                              "default route");
+        NS_TEST_EXPECT_MSG_EQ(
+            p->SendTo(fd.GetValue(), MakePayload("x"), all, 9).GetStatus().GetErrno(),
+            EACCES,
+            "a route, but no SO_BROADCAST");
+
+        bool flagSeenInCallback = true;
+        socket->SetDataSentCallback(MakeCallback(+[](bool* seen, Ptr<Socket> s, uint32_t) {
+                                        *seen = s->GetAllowBroadcast();
+                                    }).Bind(&flagSeenInCallback));
+        NS_TEST_EXPECT_MSG_EQ(
+            p->SendTo(fd.GetValue(), MakePayload("unicast"), lan.PeerAddress(0), 9).IsOk(),
+            true,
+            "a unicast datagram");
+        NS_TEST_EXPECT_MSG_EQ(flagSeenInCallback,
+                              false,
+                              "a callback during the send sees SO_BROADCAST off");
+
+        socket->SetAllowBroadcast(true);
+        NS_TEST_EXPECT_MSG_EQ(p->SendTo(fd.GetValue(), MakePayload("sendto"), all, 9).IsOk(),
+                              true,
+                              "with SO_BROADCAST");
+        auto connected = p->Socket(NETNS_AF_INET, NETNS_SOCK_DGRAM);
+        Ptr<Socket> connectedSocket = p->GetSocket(connected.GetValue());
+        connectedSocket->SetAllowBroadcast(true);
+        NS_TEST_EXPECT_MSG_EQ(p->Connect(connected.GetValue(), all, 9).IsOk(),
+                              true,
+                              "connect() with SO_BROADCAST");
+        connectedSocket->SetAllowBroadcast(false);
+        NS_TEST_EXPECT_MSG_EQ(p->Send(connected.GetValue(), MakePayload("send")).IsOk(),
+                              true,
+                              "send() checks SO_BROADCAST only at connect(), as Linux does");
+        Simulator::Stop(Seconds(1));
+        Simulator::Run();
+
+        std::vector<std::string> arrived = atPeer.payloads;
+        std::sort(arrived.begin(), arrived.end());
+        const std::vector<std::string> expected{"send", "sendto", "unicast"};
+        NS_TEST_EXPECT_MSG_EQ((arrived == expected), true, "the peer gets all three");
+        for (const Address& sender : atPeer.senders)
+        {
+            NS_TEST_EXPECT_MSG_EQ(InetSocketAddress::ConvertFrom(sender).GetIpv4(),
+                                  Ipv4Address("198.51.100.10"),
+                                  "each comes from the route's source");
+        }
+        Lan::TearDown();
     }
 };
 
@@ -535,6 +611,16 @@ class ConnectAutobindTestCase : public TestCase
                               EADDRINUSE,
                               "the wildcard address may not");
 
+        auto toAny = p->Socket(NETNS_AF_INET, NETNS_SOCK_DGRAM);
+        NS_TEST_EXPECT_MSG_EQ(p->Connect(toAny.GetValue(), Ipv4Address::GetAny(), 9).IsOk(),
+                              true,
+                              "connect() to 0.0.0.0");
+        Address anyPeer;
+        p->GetSocket(toAny.GetValue())->GetPeerName(anyPeer);
+        NS_TEST_EXPECT_MSG_EQ(InetSocketAddress::ConvertFrom(anyPeer).GetIpv4(),
+                              Ipv4Address::GetLoopback(),
+                              "Linux connects an unbound socket to 0.0.0.0 as to 127.0.0.1");
+
         auto unreachable = p->Socket(NETNS_AF_INET, NETNS_SOCK_DGRAM);
         const Status noRoute = p->Connect(unreachable.GetValue(), "203.0.113.5", 9);
         NS_TEST_EXPECT_MSG_EQ(noRoute.GetErrno(), ENETUNREACH, "connect() without a route");
@@ -547,8 +633,8 @@ class ConnectAutobindTestCase : public TestCase
             "sendto() without a route from a socket bound to an address");
         const uint32_t id = p->GetNamespace()->GetId();
         NS_TEST_EXPECT_MSG_EQ(lan.host->GetSocketTable().ListNamespace(id).size(),
-                              3,
-                              "the socket table lists the three bound sockets");
+                              4,
+                              "the socket table lists the four bound sockets");
 
         // The peer's datagram arrives before the socket sends anything.
         Receiver receiver;
@@ -687,6 +773,7 @@ class SocketTestSuite : public TestSuite
         AddTestCase(new LoopbackIsolationTestCase, TestCase::QUICK);
         AddTestCase(new ConnectionRefusedTestCase, TestCase::QUICK);
         AddTestCase(new BroadcastDestinationTestCase, TestCase::QUICK);
+        AddTestCase(new LimitedBroadcastTestCase, TestCase::QUICK);
         AddTestCase(new SendBeforeRunTestCase, TestCase::QUICK);
         AddTestCase(new ConnectAutobindTestCase, TestCase::QUICK);
         AddTestCase(new SocketCallErrorsTestCase, TestCase::QUICK);

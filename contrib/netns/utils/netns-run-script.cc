@@ -10,7 +10,8 @@
  * The whole script is parsed first; when a line is wrong, every problem is
  * printed as FILE:LINE: REASON and nothing runs (exit status 2). Otherwise
  * the timed commands print their output as they run, and a report of what
- * each namespace, client and application observed follows.
+ * each namespace, client and application observed follows. The exit status
+ * is 1 when a pcap capture failed during the run.
  */
 
 #include "ns3/command-line.h"
@@ -83,5 +84,6 @@ main(int argc, char* argv[])
     runner.Run();
     netns::ScenarioReport::Print(runner, std::cout);
     Simulator::Destroy();
-    return 0;
+    // A capture that failed during the run leaves the pcaps incomplete.
+    return runner.GetCaptureErrors().empty() ? 0 : 1;
 }
