@@ -253,6 +253,9 @@ NamespaceUdpSocket::IsBroadcastDestination(Ipv4Address destination) const
     {
         return false;
     }
+    // NOTE: a broadcast address set with "brd" or SIOCSIFBRDADDR is not
+    // checked here, because the registry records subnet-directed broadcasts
+    // only; Linux adds a broadcast route for it.
     // Most destinations are no broadcast of any namespace: one lookup then.
     const AddressRegistry& registry = host->GetAddressRegistry();
     if (!registry.IsSubnetBroadcast(destination))
