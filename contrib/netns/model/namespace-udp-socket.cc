@@ -105,6 +105,11 @@ NamespaceUdpSocket::Setup(Ptr<UdpL4Protocol> udp, Ptr<Namespace> ns, const Crede
     m_inner->SetRecvCallback(MakeCallback(&NamespaceUdpSocket::ForwardRecv, this));
     m_inner->SetSendCallback(MakeCallback(&NamespaceUdpSocket::ForwardSend, this));
     m_inner->SetDataSentCallback(MakeCallback(&NamespaceUdpSocket::ForwardDataSent, this));
+    // This socket applies Linux's broadcast rules itself before each send.
+    // ns-3.37 rejects any destination equal to an output address's
+    // broadcast, and derives one for /31 and /32 prefixes too, where Linux
+    // has none, so its check stays off.
+    m_inner->SetAllowBroadcast(true);
     if (ns)
     {
         m_account.Open(ns, credentials, Transport::Udp);
@@ -275,22 +280,6 @@ NamespaceUdpSocket::RejectBroadcast(const std::string& what, Ipv4Address destina
     m_account.SetLastStatus(Status::Error(EACCES, message.str()));
     m_useAccountErrno = true;
     return -1;
-}
-
-template <typename InnerSend>
-int
-NamespaceUdpSocket::SendPastInnerBroadcastCheck(InnerSend send)
-{
-    if (m_allowBroadcast)
-    {
-        return send();
-    }
-    // Callbacks that run during the send see this socket's own flag, and a
-    // change they make to it is kept.
-    m_inner->SetAllowBroadcast(true);
-    const int result = send();
-    m_inner->SetAllowBroadcast(m_allowBroadcast);
-    return result;
 }
 
 Socket::SocketErrno
@@ -484,8 +473,7 @@ NamespaceUdpSocket::Send(Ptr<Packet> p, uint32_t flags)
         return SendLimitedBroadcast(p, m_peerPort, true);
     }
     // Linux checks a broadcast peer in connect() only, so send() skips the check.
-    const int result =
-        Finish(SendPastInnerBroadcastCheck([&] { return m_inner->Send(p, flags); }), "send");
+    const int result = Finish(m_inner->Send(p, flags), "send");
     if (!m_account.IsBound())
     {
         RecordLocalEnd(); // ns-3 binds an unbound socket on its first send
@@ -592,9 +580,7 @@ NamespaceUdpSocket::SendTo(Ptr<Packet> p, uint32_t flags, const Address& toAddre
             return RejectUnreachable("sendto", destination);
         }
     }
-    const int result =
-        Finish(SendPastInnerBroadcastCheck([&] { return m_inner->SendTo(p, flags, toAddress); }),
-               "sendto");
+    const int result = Finish(m_inner->SendTo(p, flags, toAddress), "sendto");
     if (!m_account.IsBound())
     {
         RecordLocalEnd();
@@ -636,7 +622,7 @@ bool
 NamespaceUdpSocket::SetAllowBroadcast(bool allowBroadcast)
 {
     m_allowBroadcast = allowBroadcast;
-    return m_inner->SetAllowBroadcast(allowBroadcast);
+    return true;
 }
 
 bool

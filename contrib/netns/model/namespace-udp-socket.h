@@ -187,19 +187,6 @@ class NamespaceUdpSocket : public UdpSocket, public NamespaceSocket
      */
     int RejectBroadcast(const std::string& what, Ipv4Address destination);
 
-    /**
-     * Run an inner send with ns-3's broadcast check switched off. ns-3.37
-     * rejects any destination equal to an output address's broadcast, and
-     * computes one for /31 and /32 prefixes too, where Linux has none: the
-     * peer of a /31 and an address held as /32 are unicast destinations.
-     * The caller applies Linux's rule before.
-     * @tparam InnerSend a callable returning the inner call's int result
-     * @param send the inner call
-     * @return its result
-     */
-    template <typename InnerSend>
-    int SendPastInnerBroadcastCheck(InnerSend send);
-
     /** Re-raise the inner socket's receive callback. @param inner the inner socket */
     void ForwardRecv(Ptr<ns3::Socket> inner);
     /** Re-raise the inner socket's send callback. @param inner the inner socket @param available bytes free */
