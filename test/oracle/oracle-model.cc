@@ -1047,6 +1047,12 @@ Model::Send(Process& process, const Operation& op, const std::string& payload)
         // An unbound socket gets an ephemeral port on its first send.
         Autobind(*socket);
     }
+    if (socket->local != ANY && !IsLocalForBind(socket->ns, socket->local))
+    {
+        // Linux fails a send from an address the namespace no longer has.
+        outcome.errnum = ENETUNREACH;
+        return outcome;
+    }
     Datagram d{destination, port, ANY, socket->port, payload};
     if (IsLoopback(destination) || Holds(socket->ns, destination))
     {

@@ -222,10 +222,21 @@ NamespaceUdpSocket::LookupRoute(Ipv4Address destination) const
 }
 
 int
-NamespaceUdpSocket::RejectUnreachable(const std::string& what, Ipv4Address destination)
+NamespaceUdpSocket::RejectNonLocalSource(const std::string& operation)
 {
     std::ostringstream message;
-    message << what << ": no route to " << destination;
+    message << operation << ": the bound address " << m_account.GetBinding().local
+            << " is no longer an address of the namespace";
+    m_account.SetLastStatus(Status::Error(ENETUNREACH, message.str()));
+    m_useAccountErrno = true;
+    return -1;
+}
+
+int
+NamespaceUdpSocket::RejectUnreachable(const std::string& operation, Ipv4Address destination)
+{
+    std::ostringstream message;
+    message << operation << ": no route to " << destination;
     m_account.SetLastStatus(Status::Error(ENETUNREACH, message.str()));
     m_useAccountErrno = true;
     return -1;
@@ -273,10 +284,10 @@ NamespaceUdpSocket::IsBroadcastDestination(Ipv4Address destination) const
 }
 
 int
-NamespaceUdpSocket::RejectBroadcast(const std::string& what, Ipv4Address destination)
+NamespaceUdpSocket::RejectBroadcast(const std::string& operation, Ipv4Address destination)
 {
     std::ostringstream message;
-    message << what << ": " << destination << " is a broadcast address and SO_BROADCAST is off";
+    message << operation << ": " << destination << " is a broadcast address and SO_BROADCAST is off";
     m_account.SetLastStatus(Status::Error(EACCES, message.str()));
     m_useAccountErrno = true;
     return -1;
@@ -472,6 +483,10 @@ NamespaceUdpSocket::Send(Ptr<Packet> p, uint32_t flags)
     {
         return SendLimitedBroadcast(p, m_peerPort, true);
     }
+    if (m_connected && !m_account.IsBoundAddressLocal())
+    {
+        return RejectNonLocalSource("send");
+    }
     // Linux checks a broadcast peer in connect() only, so send() skips the check.
     const int result = Finish(m_inner->Send(p, flags), "send");
     if (!m_account.IsBound())
@@ -484,7 +499,7 @@ NamespaceUdpSocket::Send(Ptr<Packet> p, uint32_t flags)
 int
 NamespaceUdpSocket::SendLimitedBroadcast(Ptr<Packet> p, uint16_t port, bool connected)
 {
-    const std::string what = connected ? "send" : "sendto";
+    const std::string operation = connected ? "send" : "sendto";
     const Ipv4Address destination = Ipv4Address::GetBroadcast();
     // Linux binds an unbound socket first, then routes 255.255.255.255 like
     // any destination, and checks SO_BROADCAST at sendto() and connect().
@@ -492,19 +507,23 @@ NamespaceUdpSocket::SendLimitedBroadcast(Ptr<Packet> p, uint16_t port, bool conn
     {
         return -1;
     }
+    if (!m_account.IsBoundAddressLocal())
+    {
+        return RejectNonLocalSource(operation);
+    }
     Ptr<Ipv4Route> route = LookupRoute(destination);
     if (!route)
     {
-        return RejectUnreachable(what, destination);
+        return RejectUnreachable(operation, destination);
     }
     if (!connected && !m_allowBroadcast)
     {
-        return RejectBroadcast(what, destination);
+        return RejectBroadcast(operation, destination);
     }
     if (m_shutdownSend)
     {
         m_account.SetLastStatus(
-            Status::Error(EPIPE, what + ": the socket is shut down for sending"));
+            Status::Error(EPIPE, operation + ": the socket is shut down for sending"));
         m_useAccountErrno = true;
         return -1;
     }
@@ -512,7 +531,7 @@ NamespaceUdpSocket::SendLimitedBroadcast(Ptr<Packet> p, uint16_t port, bool conn
     if (size > GetTxAvailable())
     {
         m_account.SetLastStatus(Status::Error(EMSGSIZE,
-                                              what + ": " + std::to_string(size) +
+                                              operation + ": " + std::to_string(size) +
                                                   " bytes exceed the maximum datagram size"));
         m_useAccountErrno = true;
         return -1;
@@ -572,9 +591,14 @@ NamespaceUdpSocket::SendTo(Ptr<Packet> p, uint32_t flags, const Address& toAddre
     if (InetSocketAddress::IsMatchingType(toAddress) && m_account.IsBound() &&
         m_account.GetBinding().local != Ipv4Address::GetAny())
     {
-        // ns-3 sends from a socket bound to an address without a route
-        // lookup, and drops the datagram silently where Linux fails.
+        // ns-3 sends from a socket bound to an address without checking that
+        // the address is still local or that a route exists, and Linux fails
+        // with ENETUNREACH in both cases.
         const Ipv4Address destination = InetSocketAddress::ConvertFrom(toAddress).GetIpv4();
+        if (!m_account.IsBoundAddressLocal())
+        {
+            return RejectNonLocalSource("sendto");
+        }
         if (!LookupRoute(destination))
         {
             return RejectUnreachable("sendto", destination);

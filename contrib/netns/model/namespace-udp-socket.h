@@ -142,11 +142,19 @@ class NamespaceUdpSocket : public UdpSocket, public NamespaceSocket
 
     /**
      * Fail with ENETUNREACH for a destination without a route.
-     * @param what the operation, for the message
+     * @param operation the operation, for the message
      * @param destination the destination
      * @return -1
      */
-    int RejectUnreachable(const std::string& what, Ipv4Address destination);
+    int RejectUnreachable(const std::string& operation, Ipv4Address destination);
+
+    /**
+     * Fail with ENETUNREACH, as Linux does, when the socket's bound address
+     * is no longer local to its namespace.
+     * @param operation the operation, for the message
+     * @return -1
+     */
+    int RejectNonLocalSource(const std::string& operation);
 
     /**
      * Turn the result of an inner call into this socket's status.
@@ -181,11 +189,11 @@ class NamespaceUdpSocket : public UdpSocket, public NamespaceSocket
     /**
      * Reject a broadcast destination on a socket without SO_BROADCAST with
      * EACCES, as Linux does.
-     * @param what the operation, for the message
+     * @param operation the operation, for the message
      * @param destination the destination
      * @return -1
      */
-    int RejectBroadcast(const std::string& what, Ipv4Address destination);
+    int RejectBroadcast(const std::string& operation, Ipv4Address destination);
 
     /** Re-raise the inner socket's receive callback. @param inner the inner socket */
     void ForwardRecv(Ptr<ns3::Socket> inner);

@@ -163,6 +163,16 @@ CheckBindRules(const BindRequest& request)
     return ns->GetHost()->GetSocketTable().CheckBind(candidate);
 }
 
+bool
+SocketAccount::IsBoundAddressLocal() const
+{
+    if (!m_bound || !m_namespace || m_binding.local == Ipv4Address::GetAny())
+    {
+        return true;
+    }
+    return IsLocalForBind(*m_namespace, m_binding.local);
+}
+
 Status
 SocketAccount::CheckBind(Ipv4Address address, uint16_t port) const
 {

@@ -89,6 +89,14 @@ class SocketAccount
     Status CheckBind(Ipv4Address address, uint16_t port) const;
 
     /**
+     * Tell whether the socket's bound address is still local to its
+     * namespace, as bind() would require. Linux fails each send from a
+     * socket whose address was deleted with ENETUNREACH.
+     * @return true when unbound, bound to 0.0.0.0, or bound to a local address
+     */
+    bool IsBoundAddressLocal() const;
+
+    /**
      * Check a listen() before ns-3 performs it.
      * @return OK or EADDRINUSE
      */

@@ -652,6 +652,47 @@ class ConnectAutobindTestCase : public TestCase
     }
 };
 
+/// Linux fails each send from an address the namespace no longer has.
+class DeletedSourceAddressTestCase : public TestCase
+{
+  public:
+    DeletedSourceAddressTestCase()
+        : TestCase("sends from a deleted bound address fail with ENETUNREACH")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Lan lan(true);
+        Ptr<Process> p = lan.MakeContainer({"eth0"}, "eth0", Ipv4Address("198.51.100.10"), 24);
+        NS_TEST_ASSERT_MSG_EQ(p->AddAddress("eth0", "198.51.100.11", 24).IsOk(), true, "address");
+        auto bound = p->Socket(NETNS_AF_INET, NETNS_SOCK_DGRAM);
+        NS_TEST_ASSERT_MSG_EQ(p->Bind(bound.GetValue(), "198.51.100.10", 5000).IsOk(),
+                              true,
+                              "bind");
+        auto connected = p->Socket(NETNS_AF_INET, NETNS_SOCK_DGRAM);
+        NS_TEST_ASSERT_MSG_EQ(p->Connect(connected.GetValue(), lan.PeerAddress(0), 9).IsOk(),
+                              true,
+                              "connect, which takes 198.51.100.10");
+        NS_TEST_ASSERT_MSG_EQ(Exec(p, "ip addr del 198.51.100.10/24 dev eth0").exitStatus,
+                              0,
+                              "delete the address");
+
+        const Status sendto =
+            p->SendTo(bound.GetValue(), MakePayload("x"), lan.PeerAddress(0), 9).GetStatus();
+        NS_TEST_EXPECT_MSG_EQ(sendto.GetErrno(), ENETUNREACH, "sendto()");
+        NS_TEST_EXPECT_MSG_NE(sendto.GetMessage().find("198.51.100.10"),
+                              std::string::npos,
+                              "the message names the address: " << sendto.GetMessage());
+        NS_TEST_EXPECT_MSG_EQ(
+            p->Send(connected.GetValue(), MakePayload("x")).GetStatus().GetErrno(),
+            ENETUNREACH,
+            "send() on the connected socket");
+        Lan::TearDown();
+    }
+};
+
 /// Processes may send before Simulator::Run(), before ns-3 sets up queue discs.
 class SendBeforeRunTestCase : public TestCase
 {
@@ -776,6 +817,7 @@ class SocketTestSuite : public TestSuite
         AddTestCase(new LimitedBroadcastTestCase, TestCase::QUICK);
         AddTestCase(new SendBeforeRunTestCase, TestCase::QUICK);
         AddTestCase(new ConnectAutobindTestCase, TestCase::QUICK);
+        AddTestCase(new DeletedSourceAddressTestCase, TestCase::QUICK);
         AddTestCase(new SocketCallErrorsTestCase, TestCase::QUICK);
     }
 };
