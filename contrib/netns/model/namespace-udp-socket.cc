@@ -222,14 +222,20 @@ NamespaceUdpSocket::LookupRoute(Ipv4Address destination) const
 }
 
 int
+NamespaceUdpSocket::Fail(const Status& status)
+{
+    m_account.SetLastStatus(status);
+    m_useAccountErrno = true;
+    return -1;
+}
+
+int
 NamespaceUdpSocket::RejectNonLocalSource(const std::string& operation)
 {
     std::ostringstream message;
     message << operation << ": the bound address " << m_account.GetBinding().local
             << " is no longer an address of the namespace";
-    m_account.SetLastStatus(Status::Error(ENETUNREACH, message.str()));
-    m_useAccountErrno = true;
-    return -1;
+    return Fail(Status::Error(ENETUNREACH, message.str()));
 }
 
 int
@@ -237,9 +243,7 @@ NamespaceUdpSocket::RejectUnreachable(const std::string& operation, Ipv4Address 
 {
     std::ostringstream message;
     message << operation << ": no route to " << destination;
-    m_account.SetLastStatus(Status::Error(ENETUNREACH, message.str()));
-    m_useAccountErrno = true;
-    return -1;
+    return Fail(Status::Error(ENETUNREACH, message.str()));
 }
 
 int
@@ -270,9 +274,11 @@ NamespaceUdpSocket::IsBroadcastDestination(Ipv4Address destination) const
         return false;
     }
     // NOTE: a broadcast address set with "brd" or SIOCSIFBRDADDR is not
-    // checked here, because the registry records subnet-directed broadcasts
-    // only; Linux adds a broadcast route for it.
-    // Most destinations are no broadcast of any namespace: one lookup then.
+    // checked here, because the registry records only subnet-directed
+    // broadcasts. Linux adds a broadcast route for it.
+
+    // Most destinations are no broadcast of any namespace, so one lookup
+    // settles them.
     const AddressRegistry& registry = host->GetAddressRegistry();
     if (!registry.IsSubnetBroadcast(destination))
     {
@@ -288,9 +294,7 @@ NamespaceUdpSocket::RejectBroadcast(const std::string& operation, Ipv4Address de
 {
     std::ostringstream message;
     message << operation << ": " << destination << " is a broadcast address and SO_BROADCAST is off";
-    m_account.SetLastStatus(Status::Error(EACCES, message.str()));
-    m_useAccountErrno = true;
-    return -1;
+    return Fail(Status::Error(EACCES, message.str()));
 }
 
 Socket::SocketErrno
@@ -329,9 +333,7 @@ NamespaceUdpSocket::Bind(const Address& address)
     {
         NS_LOG_LOGIC("bind to " << inet.GetIpv4() << ":" << inet.GetPort()
                                 << " rejected: " << allowed.ToString());
-        m_account.SetLastStatus(allowed);
-        m_useAccountErrno = true;
-        return -1;
+        return Fail(allowed);
     }
     SyncOptions();
     const int result = Finish(m_inner->Bind(address), "bind");
@@ -349,9 +351,7 @@ NamespaceUdpSocket::Bind()
     Status allowed = m_account.CheckBind(Ipv4Address::GetAny(), 0);
     if (!allowed.IsOk())
     {
-        m_account.SetLastStatus(allowed);
-        m_useAccountErrno = true;
-        return -1;
+        return Fail(allowed);
     }
     const int result = Finish(m_inner->Bind(), "bind");
     if (result == 0)
@@ -522,19 +522,14 @@ NamespaceUdpSocket::SendLimitedBroadcast(Ptr<Packet> p, uint16_t port, bool conn
     }
     if (m_shutdownSend)
     {
-        m_account.SetLastStatus(
-            Status::Error(EPIPE, operation + ": the socket is shut down for sending"));
-        m_useAccountErrno = true;
-        return -1;
+        return Fail(Status::Error(EPIPE, operation + ": the socket is shut down for sending"));
     }
     const uint32_t size = p->GetSize();
     if (size > GetTxAvailable())
     {
-        m_account.SetLastStatus(Status::Error(EMSGSIZE,
-                                              operation + ": " + std::to_string(size) +
-                                                  " bytes exceed the maximum datagram size"));
-        m_useAccountErrno = true;
-        return -1;
+        return Fail(Status::Error(EMSGSIZE,
+                                  operation + ": " + std::to_string(size) +
+                                      " bytes exceed the maximum datagram size"));
     }
     Address local;
     m_inner->GetSockName(local);
@@ -570,15 +565,15 @@ NamespaceUdpSocket::SendTo(Ptr<Packet> p, uint32_t flags, const Address& toAddre
 {
     NS_LOG_FUNCTION(this << p << flags << toAddress);
     SyncOptions();
-    if (InetSocketAddress::IsMatchingType(toAddress) &&
-        InetSocketAddress::ConvertFrom(toAddress).GetIpv4().IsBroadcast())
+    if (InetSocketAddress::IsMatchingType(toAddress))
     {
-        return SendLimitedBroadcast(p, InetSocketAddress::ConvertFrom(toAddress).GetPort(), false);
-    }
-    if (InetSocketAddress::IsMatchingType(toAddress) && !m_allowBroadcast)
-    {
-        const Ipv4Address destination = InetSocketAddress::ConvertFrom(toAddress).GetIpv4();
-        if (IsBroadcastDestination(destination))
+        const InetSocketAddress to = InetSocketAddress::ConvertFrom(toAddress);
+        const Ipv4Address destination = to.GetIpv4();
+        if (destination.IsBroadcast())
+        {
+            return SendLimitedBroadcast(p, to.GetPort(), false);
+        }
+        if (!m_allowBroadcast && IsBroadcastDestination(destination))
         {
             // Linux binds an unbound socket before it looks at the route.
             if (!m_account.IsBound() && Bind() != 0)
@@ -587,21 +582,19 @@ NamespaceUdpSocket::SendTo(Ptr<Packet> p, uint32_t flags, const Address& toAddre
             }
             return RejectBroadcast("sendto", destination);
         }
-    }
-    if (InetSocketAddress::IsMatchingType(toAddress) && m_account.IsBound() &&
-        m_account.GetBinding().local != Ipv4Address::GetAny())
-    {
-        // ns-3 sends from a socket bound to an address without checking that
-        // the address is still local or that a route exists, and Linux fails
-        // with ENETUNREACH in both cases.
-        const Ipv4Address destination = InetSocketAddress::ConvertFrom(toAddress).GetIpv4();
-        if (!m_account.IsBoundAddressLocal())
+        if (m_account.IsBound() && m_account.GetBinding().local != Ipv4Address::GetAny())
         {
-            return RejectNonLocalSource("sendto");
-        }
-        if (!LookupRoute(destination))
-        {
-            return RejectUnreachable("sendto", destination);
+            // ns-3 sends from a socket bound to an address without checking
+            // that the address is still local or that a route exists, and
+            // Linux fails with ENETUNREACH in both cases.
+            if (!m_account.IsBoundAddressLocal())
+            {
+                return RejectNonLocalSource("sendto");
+            }
+            if (!LookupRoute(destination))
+            {
+                return RejectUnreachable("sendto", destination);
+            }
         }
     }
     const int result = Finish(m_inner->SendTo(p, flags, toAddress), "sendto");

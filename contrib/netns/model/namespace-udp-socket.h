@@ -165,6 +165,14 @@ class NamespaceUdpSocket : public UdpSocket, public NamespaceSocket
     int Finish(int result, const std::string& what);
 
     /**
+     * Record a failure found by the module's own checks, which GetErrno()
+     * and the socket account then report.
+     * @param status the failure, with its errno and message
+     * @return -1
+     */
+    int Fail(const Status& status);
+
+    /**
      * Tell whether Linux would route a destination as a broadcast: the
      * limited broadcast, or the subnet-directed broadcast of an address
      * with a prefix shorter than /31 that the namespace can see as local.

@@ -46,7 +46,8 @@ class AddressRegistry
     /**
      * Record an address.
      * @param address the local address
-     * @param holder who holds it, on which device, with which prefix length
+     * @param holder the namespace and device that have the address, and its
+     *        prefix length
      * @return false when that exact holder already had the address; one
      *         namespace may hold an address on one device with several
      *         prefix lengths, as Linux allows

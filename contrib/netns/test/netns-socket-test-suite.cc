@@ -432,8 +432,7 @@ class BroadcastDestinationTestCase : public TestCase
 {
   public:
     BroadcastDestinationTestCase()
-        : TestCase(
-              "broadcasts need SO_BROADCAST, while a 31-bit peer or a 32-bit address is unicast")
+        : TestCase("broadcast destinations follow Linux")
     {
     }
 
@@ -500,7 +499,7 @@ class LimitedBroadcastTestCase : public TestCase
 {
   public:
     LimitedBroadcastTestCase()
-        : TestCase("limited broadcast follows the route and checks SO_BROADCAST")
+        : TestCase("limited broadcast follows the route")
     {
     }
 
@@ -581,7 +580,7 @@ class ConnectAutobindTestCase : public TestCase
 {
   public:
     ConnectAutobindTestCase()
-        : TestCase("connect binds a UDP socket to its route's source and an ephemeral port")
+        : TestCase("UDP connect binds source and port")
     {
     }
 
@@ -657,7 +656,7 @@ class DeletedSourceAddressTestCase : public TestCase
 {
   public:
     DeletedSourceAddressTestCase()
-        : TestCase("sends from a deleted bound address fail with ENETUNREACH")
+        : TestCase("send from deleted address fails")
     {
     }
 
@@ -698,7 +697,7 @@ class SendBeforeRunTestCase : public TestCase
 {
   public:
     SendBeforeRunTestCase()
-        : TestCase("packets sent before the simulation runs leave once the host initializes")
+        : TestCase("sends before Simulator::Run arrive")
     {
     }
 
